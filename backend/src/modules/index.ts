@@ -1,0 +1,4 @@
+import type { FeatureModule } from '../platform/http/feature-module';
+
+/** Every feature module of the API, in the order their routes are registered. */
+export const featureModules: FeatureModule[] = [];
