@@ -1,0 +1,222 @@
+import argon2 from 'argon2';
+import {
+  DEMO_PASSWORD,
+  demoEmail,
+  digestDemoData,
+  generateDemoData,
+  insertReferenceData,
+  STAGE_PHASES,
+  type DemoDataset,
+} from '../../db/seeds/demo';
+import { ROLES } from '../../backend/src/platform/permissions/roles';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const TODAY = '2027-03-10';
+
+describe('generateDemoData()', () => {
+  it('returns the same rows on every call', () => {
+    const first = digestDemoData(generateDemoData({ today: TODAY }));
+    const second = digestDemoData(generateDemoData({ today: TODAY }));
+
+    expect(second).toBe(first);
+  });
+
+  it('returns other rows for another seed', () => {
+    const usual = digestDemoData(generateDemoData({ today: TODAY, scale: 0.05 }));
+    const other = digestDemoData(generateDemoData({ today: TODAY, scale: 0.05, seed: 7 }));
+
+    expect(other).not.toBe(usual);
+  });
+
+  it('generates the documented counts at scale 1', () => {
+    const dataset = generateDemoData({ today: TODAY });
+    const hospitals = dataset.institutions.filter((row) => row.kind === 'hospital');
+    const schools = dataset.institutions.filter((row) => row.kind === 'school');
+
+    expect(hospitals).toHaveLength(2);
+    expect(schools).toHaveLength(5);
+    expect(dataset.campuses).toHaveLength(4);
+    expect(unitsOf(dataset, hospitals[0]?.id)).toHaveLength(40);
+    expect(unitsOf(dataset, hospitals[1]?.id)).toHaveLength(12);
+    expect(dataset.students).toHaveLength(1500);
+    expect(dataset.stages).toHaveLength(2000);
+    expect(dataset.users).toHaveLength(15);
+  });
+
+  it('gives each school two to four programmes', () => {
+    const dataset = generateDemoData({ today: TODAY });
+
+    for (const school of dataset.institutions.filter((row) => row.kind === 'school')) {
+      const count = dataset.programmes.filter((row) => row.school_id === school.id).length;
+      expect(count).toBeGreaterThanOrEqual(2);
+      expect(count).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('multiplies students and stages by the scale', () => {
+    const dataset = generateDemoData({ today: TODAY, scale: 2 });
+
+    expect(dataset.students).toHaveLength(3000);
+    expect(dataset.stages).toHaveLength(4000);
+    expect(dataset.careUnits).toHaveLength(52);
+  });
+
+  it('rejects a scale that is not positive', () => {
+    expect(() => generateDemoData({ scale: 0 })).toThrow(/Scale 0 is invalid/);
+    expect(() => generateDemoData({ scale: Number.NaN })).toThrow(/Scale NaN is invalid/);
+  });
+
+  it.each([0.05, 1])('plans every phase at scale %p', (scale) => {
+    const dataset = generateDemoData({ today: TODAY, scale });
+    const targets = new Set(dataset.stages.map((stage) => stage.target));
+
+    for (const phase of [...STAGE_PHASES, 'refused'] as const) expect(targets).toContain(phase);
+  });
+
+  it('gives students valid programmes, years and e-mails', () => {
+    const dataset = generateDemoData({ today: TODAY });
+    const programmes = new Map(dataset.programmes.map((row) => [row.id, row]));
+    const emails = new Set(dataset.students.map((row) => row.school_email));
+
+    for (const student of dataset.students) {
+      const programme = programmes.get(student.programme_id);
+      expect(programme?.school_id).toBe(student.school_id);
+      expect(student.year).toBeGreaterThanOrEqual(1);
+      expect(student.year).toBeLessThanOrEqual(programme?.year_levels ?? 0);
+      expect(student.school_email).toMatch(/^[a-z0-9-]+\.[a-z0-9-]+\d*@[a-z0-9-]+\.example$/);
+    }
+    expect(emails.size).toBe(dataset.students.length);
+  });
+
+  it('fills optional data and consent for a plausible share', () => {
+    const { students } = generateDemoData({ today: TODAY });
+    const share = (count: number) => count / students.length;
+
+    expect(share(students.filter((row) => row.birth_date).length)).toBeCloseTo(0.5, 1);
+    expect(share(students.filter((row) => row.recruitment_consent).length)).toBeCloseTo(0.4, 1);
+  });
+
+  it('dates every stage consistently with its target', () => {
+    const dataset = generateDemoData({ today: TODAY });
+
+    for (const stage of dataset.stages) {
+      expect(stage.end_date >= stage.start_date).toBe(true);
+      expect(new Date(`${stage.start_date}T00:00:00Z`).getUTCDay()).toBe(1);
+      expect(periodOf(stage.start_date, stage.end_date, stage.target)).toBe(stage.target);
+    }
+  });
+
+  it('spreads stages over about a year around today', () => {
+    const { stages } = generateDemoData({ today: TODAY });
+    const starts = stages.map((stage) => stage.start_date).sort();
+
+    expect(starts[0] >= '2026-08-01').toBe(true);
+    expect(starts[starts.length - 1] <= '2027-09-30').toBe(true);
+  });
+
+  it('places students only in units that suit their programme', () => {
+    const dataset = generateDemoData({ today: TODAY });
+    const units = new Map(dataset.careUnits.map((unit) => [unit.id, unit]));
+    const midwifery = new Set(
+      dataset.programmes.filter((row) => row.discipline === 'midwifery').map((row) => row.id),
+    );
+
+    for (const stage of dataset.stages.filter((row) => midwifery.has(row.programme_id))) {
+      const unit = units.get(stage.care_unit_id);
+      expect(['maternity', 'paediatrics', 'operating_theatre']).toContain(unit?.careKind);
+      expect(stage.hospital_id).toBe(unit?.hospital_id);
+    }
+  });
+
+  it('gives the demo student and supervisor unit stages in several phases', () => {
+    const dataset = generateDemoData({ today: TODAY, scale: 0.05 });
+    const [main] = dataset.loginSets;
+    const student = dataset.stages.filter((stage) => stage.student_id === main?.student.id);
+    const unit = dataset.stages.filter((stage) => stage.care_unit_id === main?.supervisorUnit.id);
+
+    expect(new Set(student.map((stage) => stage.target)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(unit.map((stage) => stage.target)).size).toBe(STAGE_PHASES.length + 1);
+  });
+
+  it('creates one login per role in each set', () => {
+    const { users } = generateDemoData({ today: TODAY });
+    const emails = users.map((user) => user.email);
+
+    for (const role of ROLES) expect(emails).toContain(demoEmail(role));
+    for (const role of ROLES.filter((name) => name !== 'platform_admin')) {
+      expect(emails).toContain(demoEmail(role, 'second.'));
+    }
+  });
+});
+
+describe('insertReferenceData()', () => {
+  let database: TestDatabase;
+  let dataset: DemoDataset;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataset = generateDemoData({ scale: 0.05 });
+    await insertReferenceData(database.knex, dataset);
+  });
+
+  afterAll(() => database.close());
+
+  it('inserts every row of every kind', async () => {
+    expect(await countRows('institutions')).toBe(dataset.institutions.length);
+    expect(await countRows('campuses')).toBe(dataset.campuses.length);
+    expect(await countRows('care_units')).toBe(dataset.careUnits.length);
+    expect(await countRows('programmes')).toBe(dataset.programmes.length);
+    expect(await countRows('students')).toBe(dataset.students.length);
+    expect(await countRows('users')).toBe(dataset.users.length);
+  });
+
+  it.each(ROLES)('stores a %s login with the demo password', async (role) => {
+    const user = await database
+      .knex('users')
+      .where({ email: demoEmail(role) })
+      .first();
+
+    expect(user?.roles).toEqual([role]);
+    expect(await argon2.verify(user.password_hash as string, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it('links the demo student login to a student row', async () => {
+    const user = await database
+      .knex('users')
+      .where({ email: demoEmail('student') })
+      .first();
+    const student = await database.knex('students').where({ id: user.student_id }).first();
+
+    expect(student?.school_id).toBe(user.institution_id);
+  });
+
+  it('moves id sequences past the inserted ids', async () => {
+    const [row] = await database
+      .knex('institutions')
+      .insert({ kind: 'school', name: 'Later school' })
+      .returning('id');
+
+    expect(row.id).toBe(dataset.institutions.length + 1);
+  });
+
+  async function countRows(table: string): Promise<number> {
+    const row = await database.knex(table).count({ count: '*' }).first();
+    return Number(row?.count);
+  }
+});
+
+// helpers
+
+function unitsOf(dataset: DemoDataset, hospitalId: number | undefined) {
+  return dataset.careUnits.filter((unit) => unit.hospital_id === hospitalId);
+}
+
+// Returns the target a stage's dates allow; a refused stage may lie anywhere in time.
+function periodOf(start: string, end: string, target: string): string {
+  if (target === 'refused') return target;
+  if (end < TODAY) {
+    return ['validation', 'evaluation', 'recruitment', 'closed'].includes(target) ? target : 'past';
+  }
+  if (start < TODAY) return target === 'execution' ? target : 'current';
+  return ['request', 'acceptance', 'preparation'].includes(target) ? target : 'future';
+}
