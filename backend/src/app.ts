@@ -4,6 +4,7 @@ import { bodyParser } from '@koa/bodyparser';
 import helmet from 'koa-helmet';
 import type { AppState, AppRouter } from './platform/http/app-context';
 import type { FeatureModule } from './platform/http/feature-module';
+import { authenticate } from './platform/auth/authenticate';
 import { problemDetails } from './platform/http/problem-details';
 import { requestLogging } from './platform/http/request-logging';
 import { sameOrigin } from './platform/http/same-origin';
@@ -16,7 +17,8 @@ export const JSON_BODY_LIMIT = '256kb';
 
 /**
  * Builds the Koa application: request id and logging first, then error mapping, security
- * headers, the CSRF origin check, body parsing, the API routes and finally the frontend.
+ * headers, the CSRF origin check, body parsing, the session's user, the API routes and finally
+ * the frontend.
  */
 export function createApp(services: AppServices, modules: FeatureModule[] = featureModules): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: process.env.TRUST_PROXY === 'true' });
@@ -33,6 +35,7 @@ export function createApp(services: AppServices, modules: FeatureModule[] = feat
       extendTypes: { text: ['application/xml', 'text/xml', 'application/bpmn+xml'] },
     }),
   );
+  app.use(authenticate(services.db, { idleMinutes: services.config.sessionIdleMinutes }));
 
   const router: AppRouter = new Router<AppState>({ prefix: '/api' });
   router.get('/health', (ctx) => {

@@ -1,5 +1,6 @@
 import type { ParameterizedContext } from 'koa';
 import type Router from '@koa/router';
+import type { AppAbility } from '../permissions/ability';
 import type { Role } from '../permissions/roles';
 
 /** The signed-in user as the request handlers see it. */
@@ -21,6 +22,8 @@ export interface AuthenticatedUser {
 export interface AppState {
   requestId: string;
   user?: AuthenticatedUser;
+  /** What `user` may do; set together with `user`. */
+  ability?: AppAbility;
 }
 
 /** The Koa context of a Stageflow request. */
