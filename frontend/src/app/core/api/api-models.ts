@@ -1,0 +1,173 @@
+/** Process phases of a stage, in the order the default process runs through them. */
+export const PHASES = [
+  'request',
+  'acceptance',
+  'preparation',
+  'execution',
+  'validation',
+  'evaluation',
+  'recruitment',
+  'closed',
+] as const;
+
+/** One of {@link PHASES}. */
+export type Phase = (typeof PHASES)[number];
+
+/** Lifecycle status of a stage, independent of its phase. */
+export type StageStatus = 'active' | 'refused' | 'completed' | 'cancelled';
+
+/** Roles a user can hold, as the server names them. */
+export type Role =
+  | 'student'
+  | 'school_coordinator'
+  | 'hospital_coordinator'
+  | 'supervisor'
+  | 'badge_manager'
+  | 'hygienist'
+  | 'institution_admin'
+  | 'platform_admin';
+
+/** The signed-in user as returned by `GET /api/me` and `POST /api/auth/login`. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  institutionId: string | null;
+  careUnitId: string | null;
+  studentId: string | null;
+  locale: string | null;
+}
+
+/** One page of a list endpoint. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** A hospital or a school. */
+export interface Institution {
+  id: string;
+  kind: 'hospital' | 'school';
+  name: string;
+  city: string;
+}
+
+/** A site of a hospital. */
+export interface Campus {
+  id: string;
+  hospitalId: string;
+  name: string;
+}
+
+/** A care unit on a campus, which hosts stages. */
+export interface CareUnit {
+  id: string;
+  hospitalId: string;
+  campusId: string;
+  name: string;
+  department: string;
+  section: string;
+  /** Places still free for new stages; null when the unit does not track capacity. */
+  freePlaces: number | null;
+}
+
+/** A programme taught by a school. */
+export interface Programme {
+  id: string;
+  schoolId?: string;
+  name: string;
+}
+
+/** A student as a school coordinator sees them. */
+export interface Student {
+  id: string;
+  firstName: string;
+  lastName: string;
+  matricule: string;
+  programmeId: string;
+  year: number;
+}
+
+/** A stage as listed by `GET /api/stages`. */
+export interface Stage {
+  id: string;
+  phase: Phase;
+  status: StageStatus;
+  /** Calendar date, `YYYY-MM-DD`. */
+  startDate: string;
+  /** Calendar date, `YYYY-MM-DD`. */
+  endDate: string;
+  student: { id: string; firstName: string; lastName: string };
+  careUnit: { id: string; name: string; department: string; campusName: string };
+  hospital: { id: string; name: string };
+  school: { id: string; name: string };
+  programme: { id: string; name: string };
+  motivation: string;
+}
+
+/** One entry of a stage's history: an activity started or ended, a decision, a phase change. */
+export interface StageHistoryEntry {
+  id: string;
+  /** ISO timestamp. */
+  at: string;
+  type: string;
+  activityId: string | null;
+  activityName: string | null;
+  phase: Phase | null;
+  actor: { id: string; name: string } | null;
+  data: Record<string, unknown> | null;
+}
+
+/** Someone taking part in a stage, such as the student or the supervisor. */
+export interface StageParticipant {
+  role: Role | string;
+  name: string;
+  email: string;
+}
+
+/** A stage with its history, open tasks and participants, from `GET /api/stages/:id`. */
+export interface StageDetail extends Stage {
+  history: StageHistoryEntry[];
+  tasks: Task[];
+  participants: StageParticipant[];
+}
+
+/** Input types a task form field can have. */
+export type FormFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum';
+
+/** One field of a user task's form, as declared in the BPMN definition. */
+export interface FormField {
+  name: string;
+  type: FormFieldType;
+  required: boolean;
+  /** Allowed values of an `enum` field. */
+  options: string[];
+  /** Label from the definition; when empty, the client uses `form.<activityId>.<name>`. */
+  label: string | null;
+}
+
+/** A user task waiting for someone, with a summary of its stage. */
+export interface Task {
+  id: string;
+  stageId: string;
+  activityId: string;
+  name: string;
+  phase: Phase;
+  candidateRole: Role | string;
+  assignee: { id: string; name: string } | null;
+  dueAt: string | null;
+  createdAt: string;
+  status: string;
+  form: { fields: FormField[] };
+  stage: {
+    id: string;
+    startDate: string;
+    endDate: string;
+    student: { firstName: string; lastName: string };
+    careUnit: { name: string };
+    school: { name: string };
+  };
+}
