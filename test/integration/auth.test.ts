@@ -54,7 +54,7 @@ describe('POST /api/auth/login', () => {
     expect(body.rules.length).toBeGreaterThan(0);
   });
 
-  it('sets an httpOnly SameSite=Strict cookie and stores only its hash', async () => {
+  it('sets a strict cookie and stores its hash', async () => {
     const response = await login(users.supervisor.email, TEST_PASSWORD);
     const header = response.headers.getSetCookie().find((value) => value.startsWith('sf_session'));
     const token = remember(sessionCookie(response).split('=')[1]);
@@ -88,7 +88,7 @@ describe('POST /api/auth/login', () => {
     expect(body.code).toBe('invalid_credentials');
   });
 
-  it('answers an unknown e-mail address exactly like a wrong password', async () => {
+  it('treats an unknown e-mail like a wrong password', async () => {
     const wrongPassword = await login(users.student.email, 'not-the-password');
     const unknownEmail = await login('nobody@stageflow.example', 'not-the-password');
 
@@ -122,7 +122,7 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('account lockout', () => {
-  it('locks the account with 423 on the fifth consecutive failure', async () => {
+  it('locks the account on the fifth failure', async () => {
     const user = await setupUser('locked@stageflow.example');
 
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -138,7 +138,7 @@ describe('account lockout', () => {
     );
   });
 
-  it('refuses the correct password while the account is locked', async () => {
+  it('rejects the correct password while locked', async () => {
     const user = await setupUser('locked-correct@stageflow.example');
     for (let attempt = 1; attempt <= 5; attempt++) await login(user.email, 'wrong');
 
@@ -148,7 +148,7 @@ describe('account lockout', () => {
     expect(response.headers.getSetCookie()).toEqual([]);
   });
 
-  it('accepts the correct password once the lock has expired', async () => {
+  it('accepts the correct password after the lock', async () => {
     const user = await setupUser('lock-expired@stageflow.example');
     for (let attempt = 1; attempt <= 5; attempt++) await login(user.email, 'wrong');
     await server.db
@@ -203,7 +203,7 @@ describe('session expiry', () => {
     expect(await sessionRow(sha256(client.token))).toBeUndefined();
   });
 
-  it('rejects a session older than 12 hours even if recently used', async () => {
+  it('rejects a session older than 12 hours', async () => {
     const client = await setupClient('hospital_coordinator');
     await sessionQuery(client).update({
       created_at: minutesFromNow(-13 * 60),
@@ -226,7 +226,7 @@ describe('session expiry', () => {
 });
 
 describe('GET /api/me', () => {
-  it('returns the user with roles and rules the UI can rebuild', async () => {
+  it('returns the user, roles and rules', async () => {
     const client = await setupClient('hygienist');
 
     const response = await client.get('/api/me');
@@ -316,7 +316,7 @@ describe('logging', () => {
     expect(locked.length).toBeGreaterThan(0);
   });
 
-  it('never writes a session token, its hash or a password', () => {
+  it('never logs tokens, their hashes or passwords', () => {
     expect(issuedTokens.length).toBeGreaterThan(5);
 
     for (const token of issuedTokens) {

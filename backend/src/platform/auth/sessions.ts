@@ -11,7 +11,7 @@ import {
 /** Name of the cookie that carries the session token. */
 export const SESSION_COOKIE = 'sf_session';
 
-/** Longest life of a session, however active, in milliseconds (12 hours). */
+/** Maximum lifetime of a session, however active, in milliseconds (12 hours). */
 export const SESSION_MAX_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 /** Idle timeout used when the caller passes none, in minutes; matches the config default. */

@@ -9,7 +9,7 @@ import {
 import type { AuthenticatedUser } from '../http/app-context';
 import { addRoleRules, addSharedRules, addVetoes } from './role-rules';
 
-/** What a user may do to a subject. `manage` is CASL's wildcard for every action. */
+/** An action on a subject. `manage` is CASL's wildcard for every action. */
 export type Action =
   'read' | 'create' | 'update' | 'claim' | 'complete' | 'deploy' | 'retry' | 'manage';
 
@@ -49,7 +49,7 @@ export type AppRawRule = RawRuleOf<AppAbility>;
  * everything, vetoes included.
  *
  * A rule that scopes rows by one of the user's ids (institution, care unit, student) is left
- * out when that id is null, so a misconfigured account sees nothing rather than every row whose
+ * out when that id is null, so a misconfigured account gets no rows rather than every row whose
  * column is null.
  */
 export function defineAbilityFor(user: AuthenticatedUser): AppAbility {

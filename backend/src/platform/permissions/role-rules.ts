@@ -16,7 +16,7 @@ export const STUDENT_SELF_SERVICE_FIELDS = [
   'recruitmentConsent',
 ] as const;
 
-/** User fields that decide what an account may do or whose data it sees. */
+/** User fields that decide what an account may do and which rows it may read. */
 export const USER_AUTHORITY_FIELDS = ['roles', 'institutionId', 'careUnitId', 'studentId'] as const;
 
 /** Stage statuses after which a stage no longer changes. */

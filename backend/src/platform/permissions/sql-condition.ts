@@ -23,15 +23,17 @@ export type SqlCondition =
   | { kind: 'or'; parts: SqlCondition[] }
   | FieldCondition;
 
-const FIELD_OPERATORS = new Set(['$eq', '$ne', '$in']);
-
 /**
- * Parses the MongoDB-style conditions of one rule. `context` (such as `read Stage`) names the
- * rule in errors. Throws for an operator other than `$eq`, `$ne`, `$in`, `$and` and `$or`.
+ * Converts the condition that CASL parsed from one rule (`rule.ast`, a ucast tree) into a
+ * {@link SqlCondition}. `context` (such as `read Stage`) names the rule in errors. Supports the
+ * operators eq, ne and in on fields, joined by and or or. Throws for any other operator.
  */
-export function parseConditions(conditions: object, context: string): SqlCondition {
-  const parts = Object.entries(conditions).map(([key, value]) => parseEntry(key, value, context));
-  return combine('and', parts);
+export function fromCaslCondition(node: unknown, context: string): SqlCondition {
+  if (!isConditionNode(node)) {
+    throw new Error(`Rule "${context}" has no parsed condition; build it with createMongoAbility.`);
+  }
+  if (node.field === undefined) return fromCompound(node, context);
+  return fromField({ ...node, field: node.field }, context);
 }
 
 /** Returns the condition that is true exactly when `condition` is false (De Morgan's laws). */
@@ -50,45 +52,54 @@ export function negateCondition(condition: SqlCondition): SqlCondition {
   }
 }
 
-function parseEntry(key: string, value: unknown, context: string): SqlCondition {
-  if (key === '$and' || key === '$or') {
-    if (!Array.isArray(value)) {
-      throw new Error(
-        `Rule "${context}": ${key} needs an array of conditions, got ${show(value)}.`,
-      );
-    }
-    const parts = value.map((item) => parseConditions(asObject(item, key, context), context));
-    return combine(key === '$and' ? 'and' : 'or', parts);
-  }
-  if (key.startsWith('$')) throw unsupportedOperator(key, context);
-  return parseField(key, value, context);
+// helpers
+
+/** The shape of a ucast condition: a compound (and, or) or an operator on one field. */
+interface ConditionNode {
+  operator: string;
+  value: unknown;
+  field?: string;
 }
 
-function parseField(field: string, value: unknown, context: string): SqlCondition {
-  if (!isOperatorObject(value)) {
-    return { kind: 'field', field, values: [asFieldValue(value, field, context)], negated: false };
+function fromCompound(node: ConditionNode, context: string): SqlCondition {
+  if ((node.operator !== 'and' && node.operator !== 'or') || !Array.isArray(node.value)) {
+    throw unsupportedOperator(node.operator, context);
+  }
+  const parts = node.value.map((child) => fromCaslCondition(child, context));
+  return combine(node.operator, parts);
+}
+
+function fromField(node: ConditionNode & { field: string }, context: string): SqlCondition {
+  const { field, operator, value } = node;
+  if (field.startsWith('$')) {
+    throw new Error(
+      `Rule "${context}" uses ${field}, which createMongoAbility compares as a field name, not ` +
+        'as an operator; write one rule per alternative instead.',
+    );
   }
 
-  const parts = Object.entries(value).map(([operator, operand]): SqlCondition => {
-    if (!operator.startsWith('$')) {
-      throw new Error(
-        `Rule "${context}": ${field} is compared with the object ${show(value)}; ` +
-          'SQL filters do not match nested fields.',
-      );
-    }
-    if (!FIELD_OPERATORS.has(operator)) throw unsupportedOperator(operator, context);
-    if (operator !== '$in') {
-      const values = [asFieldValue(operand, field, context)];
-      return { kind: 'field', field, values, negated: operator === '$ne' };
-    }
-
-    if (!Array.isArray(operand)) {
-      throw new Error(`Rule "${context}": $in on ${field} needs an array, got ${show(operand)}.`);
-    }
-    const values = operand.map((item) => asFieldValue(item, field, context));
-    return { kind: 'field', field, values, negated: false };
-  });
-  return combine('and', parts);
+  switch (operator) {
+    case 'eq':
+    case 'ne':
+      return {
+        kind: 'field',
+        field,
+        values: [asFieldValue(value, field, context)],
+        negated: operator === 'ne',
+      };
+    case 'in':
+      if (!Array.isArray(value)) {
+        throw new Error(`Rule "${context}": $in on ${field} needs an array, got ${show(value)}.`);
+      }
+      return {
+        kind: 'field',
+        field,
+        values: value.map((item) => asFieldValue(item, field, context)),
+        negated: false,
+      };
+    default:
+      throw unsupportedOperator(operator, context);
+  }
 }
 
 function combine(kind: 'and' | 'or', parts: SqlCondition[]): SqlCondition {
@@ -97,13 +108,11 @@ function combine(kind: 'and' | 'or', parts: SqlCondition[]): SqlCondition {
   return { kind, parts };
 }
 
-function isOperatorObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+function isConditionNode(node: unknown): node is ConditionNode {
+  if (typeof node !== 'object' || node === null) return false;
 
-function asObject(value: unknown, operator: string, context: string): object {
-  if (isOperatorObject(value)) return value;
-  throw new Error(`Rule "${context}": ${operator} items must be objects, got ${show(value)}.`);
+  const candidate = node as Partial<ConditionNode>;
+  return typeof candidate.operator === 'string' && 'value' in candidate;
 }
 
 function asFieldValue(value: unknown, field: string, context: string): FieldValue {
@@ -113,14 +122,14 @@ function asFieldValue(value: unknown, field: string, context: string): FieldValu
   }
   throw new Error(
     `Rule "${context}": ${field} is compared with ${show(value)}; ` +
-      'SQL filters support only strings, numbers, booleans and null.',
+      'SQL filters support only strings, numbers, booleans and null, not nested fields.',
   );
 }
 
 function unsupportedOperator(operator: string, context: string): Error {
   return new Error(
-    `Rule "${context}" uses the operator ${operator}, which whereAllowed cannot translate to SQL; ` +
-      'use plain values, $eq, $ne, $in, $and or $or, or extend sql-condition.ts.',
+    `Rule "${context}" uses the operator $${operator}, which whereAllowed cannot translate to ` +
+      'SQL; use plain values, $eq, $ne or $in, or extend sql-condition.ts.',
   );
 }
 

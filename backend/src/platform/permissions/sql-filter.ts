@@ -3,7 +3,7 @@ import { rulesToCondition } from '@casl/ability/extra';
 import type { Action, AppAbility, SubjectName } from './ability';
 import {
   negateCondition,
-  parseConditions,
+  fromCaslCondition,
   type FieldCondition,
   type FieldValue,
   type SqlCondition,
@@ -13,11 +13,16 @@ import {
  * Restricts `query` to the rows of `subject` on which `ability` allows `action`, by adding
  * WHERE clauses on `${alias}.${snake_case(field)}` columns (bare columns without `alias`).
  * Adds `WHERE false` when no rule allows the action and no clause when an unconditional rule
- * allows every row. Rules restricted to fields are ignored unless they allow the action.
+ * allows every row. Forbidding rules restricted to fields do not narrow the rows.
  *
- * Supports plain values, `$eq`, `$ne`, `$in`, `$and` and `$or`, with CASL's treatment of null:
- * `$ne` and forbidding rules keep rows whose column is null. Throws an Error naming any other
- * operator, so a new rule cannot silently widen or narrow a list.
+ * It translates what CASL parsed from each rule, so SQL and `ability.can` agree. Supported are
+ * plain values, `$eq`, `$ne` and `$in`, several fields of one rule (AND), several rules (OR) and
+ * forbidding rules (AND NOT). Null follows CASL: `$ne` and forbidding rules keep rows whose
+ * column is null. Any other operator throws an Error naming it, so a new rule cannot silently
+ * widen or narrow a list.
+ *
+ * NOTE: CASL matches a plain value against an array field by membership; the SQL compares the
+ * column with `=`, so rules reaching this function must not compare array columns.
  */
 export function whereAllowed<Q extends Knex.QueryBuilder>(
   query: Q,
@@ -42,15 +47,13 @@ export function allowedCondition(
   action: Action,
   subject: SubjectName,
 ): SqlCondition | null {
-  // rulesToCondition (CASL 7's successor of rulesToQuery) converts every rule and ORs the
-  // permitting ones, each ANDed with the negations of the forbidding rules that outrank it.
+  // CASL 7.0.1 ships rulesToCondition in place of rulesToQuery. It converts every rule and ORs
+  // the permitting ones, each ANDed with the negations of the forbidding rules that outrank it.
+  // rulesFor without a field leaves out forbidding rules that name fields.
   return rulesToCondition(
     ability.rulesFor(action, subject),
     (rule) => {
-      const condition = parseConditions(
-        (rule.conditions as object | undefined) ?? {},
-        `${rule.action} ${subject}`,
-      );
+      const condition = fromCaslCondition(rule.ast, `${String(rule.action)} ${subject}`);
       return rule.inverted ? negateCondition(condition) : condition;
     },
     {
