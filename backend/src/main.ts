@@ -24,9 +24,17 @@ async function main(): Promise<void> {
   if (config.seedDemo) await seedDemoIfEmpty(db, runtime);
 
   const app = createApp({ config, db, runtime });
-  const server = await listen(app.callback(), config.port, config.host);
+  const handle = app.callback();
+  const server = await listen(
+    (request, response) => void handle(request, response),
+    config.port,
+    config.host,
+  );
   const background = startBackgroundWork(runtime);
-  log.info({ port: config.port, database: db.kind }, `Stageflow listening on http://localhost:${config.port}`);
+  log.info(
+    { port: config.port, database: db.kind },
+    `Stageflow listening on http://localhost:${config.port}`,
+  );
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'stopping');

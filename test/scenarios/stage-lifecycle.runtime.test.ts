@@ -6,7 +6,12 @@ import {
   openTasks,
   readStageLifecycle,
 } from '../support/lifecycle-driver';
-import { createStageWorld, daysFromToday, insertStage, type StageWorld } from '../support/stage-fixtures';
+import {
+  createStageWorld,
+  daysFromToday,
+  insertStage,
+  type StageWorld,
+} from '../support/stage-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('stage lifecycle on the runtime', () => {
@@ -124,13 +129,19 @@ describe('stage lifecycle on the runtime', () => {
   ): Promise<StageVariables> {
     const stage = await insertStage(db.knex, world, period, { recruitmentConsent });
     await db.knex.transaction((trx) =>
-      runtime.startInstance(trx, { definitionKey: 'stage-lifecycle', stage, actor: { userId: null } }),
+      runtime.startInstance(trx, {
+        definitionKey: 'stage-lifecycle',
+        stage,
+        actor: { userId: null },
+      }),
     );
     return stage;
   }
 
   async function activities(stage: StageVariables): Promise<string[]> {
-    return (await openTasks(db.knex, stage.id)).map((task) => task.activity_id).sort(byProcessOrder);
+    return (await openTasks(db.knex, stage.id))
+      .map((task) => task.activity_id)
+      .sort(byProcessOrder);
   }
 
   // Activities with more than one task row: recovered waits must not create a second task.

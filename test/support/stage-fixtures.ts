@@ -13,15 +13,24 @@ export interface StageWorld {
 
 /** Inserts one hospital, campus, care unit, school, programme and student. */
 export async function createStageWorld(knex: Knex, label = 'A'): Promise<StageWorld> {
-  const hospitalId = await insertId(knex, 'institutions', { kind: 'hospital', name: `Hospital ${label}` });
-  const campusId = await insertId(knex, 'campuses', { hospital_id: hospitalId, name: `Campus ${label}` });
+  const hospitalId = await insertId(knex, 'institutions', {
+    kind: 'hospital',
+    name: `Hospital ${label}`,
+  });
+  const campusId = await insertId(knex, 'campuses', {
+    hospital_id: hospitalId,
+    name: `Campus ${label}`,
+  });
   const careUnitId = await insertId(knex, 'care_units', {
     hospital_id: hospitalId,
     campus_id: campusId,
     name: `Cardiology ${label}`,
     department: 'Medicine',
   });
-  const schoolId = await insertId(knex, 'institutions', { kind: 'school', name: `School ${label}` });
+  const schoolId = await insertId(knex, 'institutions', {
+    kind: 'school',
+    name: `School ${label}`,
+  });
   const programmeId = await insertId(knex, 'programmes', {
     school_id: schoolId,
     name: `Bachelor in nursing ${label}`,
@@ -81,5 +90,5 @@ export function daysFromToday(days: number): string {
 
 async function insertId(knex: Knex, table: string, row: Record<string, unknown>): Promise<number> {
   const [inserted] = (await knex(table).insert(row).returning('id')) as { id: number }[];
-  return inserted!.id;
+  return inserted.id;
 }

@@ -1,30 +1,70 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openDatabase, type Database } from '../../backend/src/platform/db/database';
 
 /** A migrated database for one test file, and what a child server needs to reach it. */
 export interface TestDatabase extends Database {
-  /** Environment for a server process on the same database (PostgreSQL only). */
+  /** Environment for a server process on the same database. */
   env: Record<string, string>;
   /** Deletes every row, keeping the schema, for isolation between tests. */
   truncateAll(): Promise<void>;
+  /**
+   * Closes the connection and opens a new one on the same data, as a restarted server would.
+   * Needs `persistent: true` on the embedded database.
+   */
+  reopen(): Promise<TestDatabase>;
+}
+
+/** Options of {@link createTestDatabase}. */
+export interface TestDatabaseOptions {
+  /** Keep the embedded database in a temporary folder instead of memory, so it can reopen. */
+  persistent?: boolean;
 }
 
 /**
- * Opens a fresh database: an in-memory PGlite without DATABASE_URL, else a new schema on the
- * PostgreSQL server so that test files running in parallel never see each other's rows.
+ * Opens a fresh database: PGlite without DATABASE_URL (in memory unless `persistent`), else a
+ * new schema on the PostgreSQL server so that test files running in parallel never meet.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const databaseUrl = process.env.DATABASE_URL;
   const schema = databaseUrl ? `test_${randomBytes(6).toString('hex')}` : undefined;
-  const database = await openDatabase({ databaseUrl, dataDir: 'memory', schema, poolSize: 20 });
+  const dataDir =
+    !databaseUrl && options.persistent
+      ? fs.mkdtempSync(path.join(os.tmpdir(), 'stageflow-test-'))
+      : 'memory';
+  return open({ databaseUrl, schema, dataDir });
+}
+
+interface Location {
+  databaseUrl: string | undefined;
+  schema: string | undefined;
+  dataDir: string;
+}
+
+async function open(location: Location): Promise<TestDatabase> {
+  const database = await openDatabase({ ...location, poolSize: 20 });
+  const env: Record<string, string> = location.databaseUrl
+    ? { DATABASE_URL: location.databaseUrl, DATABASE_SCHEMA: location.schema ?? '' }
+    : { DATA_DIR: location.dataDir };
 
   return {
     ...database,
-    env: databaseUrl && schema ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {},
+    env,
     truncateAll: () => truncateAll(database),
-    close: async () => {
-      if (schema) await database.knex.raw('DROP SCHEMA ?? CASCADE', [schema]);
+    reopen: async () => {
+      if (location.dataDir === 'memory' && !location.databaseUrl) {
+        throw new Error('reopen() needs createTestDatabase({ persistent: true }) on PGlite.');
+      }
       await database.close();
+      return open(location);
+    },
+    close: async () => {
+      if (location.schema) await database.knex.raw('DROP SCHEMA ?? CASCADE', [location.schema]);
+      await database.close();
+      if (location.dataDir !== 'memory')
+        fs.rmSync(location.dataDir, { recursive: true, force: true });
     },
   };
 }

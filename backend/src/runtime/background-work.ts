@@ -34,7 +34,8 @@ export function startBackgroundWork(
   const runPass = async () => {
     if (pass++ % recoveryEvery === 0) {
       const interrupted = await runtime.recoverInterruptedJobs();
-      if (interrupted > 0) log.warn({ interrupted }, 'interrupted service jobs marked as incidents');
+      if (interrupted > 0)
+        log.warn({ interrupted }, 'interrupted service jobs marked as incidents');
     }
     await runtime.fireDueTimers();
     await runtime.runPendingJobs();

@@ -3,13 +3,12 @@
  * declarations as ES module types although Node loads their CommonJS builds here, so
  * TypeScript's node16 resolution rejects a static import; a typed require is equivalent.
  */
+import type * as EngineModule from 'bpmn-engine' with { 'resolution-mode': 'import' };
+import type * as ElementsModule from 'bpmn-elements' with { 'resolution-mode': 'import' };
+
 /* eslint-disable @typescript-eslint/no-require-imports */
-const engineModule = require('bpmn-engine') as typeof import('bpmn-engine', {
-  with: { 'resolution-mode': 'import' },
-});
-const elementsModule = require('bpmn-elements') as typeof import('bpmn-elements', {
-  with: { 'resolution-mode': 'import' },
-});
+const engineModule = require('bpmn-engine') as typeof EngineModule;
+const elementsModule = require('bpmn-elements') as typeof ElementsModule;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export const { Engine } = engineModule;

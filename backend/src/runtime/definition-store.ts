@@ -49,8 +49,8 @@ export async function deployDefinition(
         deployed_by: actor.userId,
       })
       .returning('*')) as DefinitionRow[];
-    log.info({ key: row!.key, version: row!.version }, 'definition deployed');
-    return toDeployed(row!);
+    log.info({ key: row.key, version: row.version }, 'definition deployed');
+    return toDeployed(row);
   });
 }
 
@@ -63,8 +63,7 @@ export async function loadLatestDefinition(knex: Knex, key: string): Promise<Def
 
 async function findLatest(knex: Knex, key: string): Promise<DefinitionRow | undefined> {
   return (await knex('process_definitions').where({ key }).orderBy('version', 'desc').first()) as
-    | DefinitionRow
-    | undefined;
+    DefinitionRow | undefined;
 }
 
 function toDeployed(row: DefinitionRow): DeployedDefinition {

@@ -85,7 +85,14 @@ async function storeTasks(
       data: { taskId: (inserted[0] as { id: number }).id, dueAt },
     });
     if (dueAt) {
-      await insertTimer(trx, target.instanceId, task.activityId, task.executionId, 'task_due', dueAt);
+      await insertTimer(
+        trx,
+        target.instanceId,
+        task.activityId,
+        task.executionId,
+        'task_due',
+        dueAt,
+      );
     }
   }
 }
@@ -97,7 +104,14 @@ async function storeTimers(
 ): Promise<void> {
   for (const timer of effects.startedTimers.values()) {
     if (effects.endedTimers.has(timer.executionId)) continue;
-    await insertTimer(trx, instanceId, timer.activityId, timer.executionId, 'bpmn_timer', timer.dueAt);
+    await insertTimer(
+      trx,
+      instanceId,
+      timer.activityId,
+      timer.executionId,
+      'bpmn_timer',
+      timer.dueAt,
+    );
   }
   if (effects.endedTimers.size > 0) {
     await trx('process_timers')

@@ -38,6 +38,7 @@ interface ActivityApi {
   owner: { behaviour: ActivityBehaviour };
   content: {
     expireAt?: string | Date;
+    parent?: { id: string; executionId: string };
     output?: unknown;
     isRecovered?: boolean;
     isRootScope?: boolean;
@@ -109,9 +110,13 @@ export class EngineEffects {
     this.eventCount++;
     if (api.content.expireAt === undefined) return;
 
-    this.startedTimers.set(api.executionId, {
+    // The timer event definition runs under its own execution id (the event's plus a suffix);
+    // the event's own id is what its activity.end carries.
+    const parent = api.content.parent;
+    const executionId = parent?.id === api.id ? parent.executionId : api.executionId;
+    this.startedTimers.set(executionId, {
       activityId: api.id,
-      executionId: api.executionId,
+      executionId,
       dueAt: new Date(api.content.expireAt),
     });
   }
@@ -119,15 +124,18 @@ export class EngineEffects {
   private recordEnd(api: ActivityApi): void {
     this.eventCount++;
     const behaviour = api.owner.behaviour;
-    if (api.type === 'bpmn:ServiceTask') this.finishedServiceTasks.add(api.executionId);
-    if (api.type === 'bpmn:IntermediateCatchEvent' || api.type === 'bpmn:BoundaryEvent') {
+    // A recovered timer ends through its event definition, so `api.type` can be
+    // bpmn:TimerEventDefinition; the element type is on the behaviour.
+    const elementType = behaviour.$type;
+    if (elementType === 'bpmn:ServiceTask') this.finishedServiceTasks.add(api.executionId);
+    if (elementType === 'bpmn:IntermediateCatchEvent' || elementType === 'bpmn:BoundaryEvent') {
       this.endedTimers.add(api.executionId);
     }
-    if (api.type === 'bpmn:EndEvent' && behaviour.stageStatus) {
+    if (elementType === 'bpmn:EndEvent' && behaviour.stageStatus) {
       this.stageStatus = behaviour.stageStatus;
     }
     // User tasks get richer task.created and task.completed lines from the command instead.
-    if (!isPassThrough(api.type) && api.type !== 'bpmn:UserTask') {
+    if (!isPassThrough(elementType) && elementType !== 'bpmn:UserTask') {
       this.history.push(entry('activity.completed', api));
     }
   }
@@ -151,6 +159,6 @@ function entry(type: string, api: ActivityApi): HistoryEntry {
     activityId: api.id,
     activityName: behaviour.name ?? null,
     phase: behaviour.phase ?? null,
-    data: { activityType: api.type },
+    data: { activityType: behaviour.$type },
   };
 }

@@ -20,7 +20,7 @@ export function createExpressions(): Resolver {
       if (!comparison) return base.resolveExpression(expression, context, fnContext);
 
       const [, path = '', operator, literal = ''] = comparison;
-      const left = base.resolveExpression(`\${${path}}`, context, fnContext);
+      const left: unknown = base.resolveExpression(`\${${path}}`, context, fnContext);
       const right = parseLiteral(literal);
       return operator === '==' ? looselyEqual(left, right) : !looselyEqual(left, right);
     },
@@ -44,11 +44,15 @@ export function parseLiteral(literal: string): unknown {
   );
 }
 
-// Form values arrive as JSON, so 3 and '3' mean the same rating.
+// Form values arrive as JSON, so 3 and '3' mean the same rating. Objects never compare equal.
 function looselyEqual(left: unknown, right: unknown): boolean {
   if (left === right) return true;
-  if (left == null || right == null) return false;
+  if (!isScalar(left) || !isScalar(right)) return false;
   return String(left) === String(right);
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /** Whether `path` is a plain dotted property path, as conditions use. */

@@ -33,11 +33,11 @@ export async function openIncident(trx: Knex.Transaction, input: IncidentInput):
     stage_id: trx('stages').select('id').where({ process_instance_id: input.instanceId }),
     type: 'incident.opened',
     activity_id: input.activityId,
-    data: JSON.stringify({ incidentId: row!.id, error: input.error }),
+    data: JSON.stringify({ incidentId: row.id, error: input.error }),
   });
 
-  log.error({ ...input, incidentId: row!.id }, 'incident opened');
-  return row!.id;
+  log.error({ ...input, incidentId: row.id }, 'incident opened');
+  return row.id;
 }
 
 /**
@@ -51,7 +51,13 @@ export async function retryIncident(
 ): Promise<void> {
   await knex.transaction(async (trx) => {
     const incident = (await trx('incidents').where({ id: incidentId }).forUpdate().first()) as
-      | { id: number; instance_id: number; job_id: number | null; status: string; activity_id: string }
+      | {
+          id: number;
+          instance_id: number;
+          job_id: number | null;
+          status: string;
+          activity_id: string;
+        }
       | undefined;
     if (!incident) throw new NotFoundError('Incident', incidentId);
     if (incident.status !== 'open') {

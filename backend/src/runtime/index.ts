@@ -20,6 +20,7 @@ const DEFAULT_JOB_SETTINGS: JobWorkerSettings = {
   maxAttempts: 3,
   callTimeoutMs: 30_000,
   leaseMs: Number(process.env.JOB_LEASE_MS ?? 120_000),
+  retryBaseMs: 2_000,
 };
 
 /** Builds the process runtime over `db`: the only object that drives bpmn-engine. */

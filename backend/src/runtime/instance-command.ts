@@ -90,7 +90,7 @@ export async function settle(engine: BpmnEngine, effects: EngineEffects): Promis
   if (quietRounds < QUIET_ROUNDS) {
     throw new EngineRunError('The engine did not reach a wait state.', null);
   }
-  if (effects.failure || engine.state === 'error') {
+  if (effects.failure || engineState(engine) === 'error') {
     const failure = effects.failure ?? { activityId: null, message: 'engine error' };
     throw new EngineRunError(failure.message, failure.activityId);
   }
@@ -103,9 +103,14 @@ export async function saveInstance(
   effects: EngineEffects,
   target: { instanceId: number; stage: StageVariables; actorId: number | null },
 ): Promise<void> {
-  const hasEnded = engine.state === 'idle';
+  const hasEnded = engineState(engine) === 'idle';
   const environment = await definitionEnvironment(engine);
-  await storeEffects(trx, (expression) => environment.resolveExpression(expression), effects, target);
+  await storeEffects(
+    trx,
+    (expression) => environment.resolveExpression(expression),
+    effects,
+    target,
+  );
 
   const state = await engine.getState();
   await trx('process_instances')
@@ -135,7 +140,7 @@ export async function readStageVariables(engine: BpmnEngine): Promise<StageVaria
 export async function definitionEnvironment(engine: BpmnEngine): Promise<DefinitionEnvironment> {
   const [definition] = await engine.getDefinitions();
   if (!definition) throw new EngineRunError('The engine has no definition loaded.', null);
-  return definition.environment as DefinitionEnvironment;
+  return definition.environment;
 }
 
 /** The part of a bpmn-elements environment the runtime reads. */
@@ -143,6 +148,11 @@ export interface DefinitionEnvironment {
   variables: Record<string, unknown>;
   output: Record<string, unknown>;
   resolveExpression(expression: string): unknown;
+}
+
+// bpmn-engine declares its state as a const enum, which isolated modules cannot compare against.
+function engineState(engine: BpmnEngine): string {
+  return engine.state as string;
 }
 
 async function lockInstance(trx: Knex.Transaction, instanceId: number): Promise<InstanceRow> {
@@ -182,11 +192,11 @@ async function closeInstance(
   instanceId: number,
   stageId: number,
 ): Promise<void> {
-  await trx('tasks').where({ instance_id: instanceId, status: 'open' }).update({ status: 'cancelled' });
+  await trx('tasks')
+    .where({ instance_id: instanceId, status: 'open' })
+    .update({ status: 'cancelled' });
   await trx('process_timers')
     .where({ instance_id: instanceId, status: 'pending' })
     .update({ status: 'cancelled' });
-  await trx('stages')
-    .where({ id: stageId })
-    .update({ phase: 'closed', updated_at: trx.fn.now() });
+  await trx('stages').where({ id: stageId }).update({ phase: 'closed', updated_at: trx.fn.now() });
 }

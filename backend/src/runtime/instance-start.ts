@@ -18,7 +18,7 @@ export async function startInstance(
   const [row] = (await trx('process_instances')
     .insert({ definition_id: definition.id, status: 'running', state: '{}' })
     .returning('id')) as { id: number }[];
-  const instanceId = row!.id;
+  const instanceId = row.id;
   await trx('stages').where({ id: input.stage.id }).update({ process_instance_id: instanceId });
 
   const target = { instanceId, stage: input.stage, actorId: input.actor.userId };

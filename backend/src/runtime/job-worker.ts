@@ -17,6 +17,8 @@ export interface JobWorkerSettings {
   callTimeoutMs: number;
   /** A job `running` for longer than this (ms) was interrupted by a dead server process. */
   leaseMs: number;
+  /** First retry delay in milliseconds; each further retry waits twice as long. */
+  retryBaseMs: number;
 }
 
 interface JobRow {
@@ -130,19 +132,29 @@ export class JobWorker {
 
   private async recordFailure(job: JobRow, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    const isFinal = error instanceof PermanentPluginError || job.attempts >= this.settings.maxAttempts;
+    const isFinal =
+      error instanceof PermanentPluginError || job.attempts >= this.settings.maxAttempts;
     if (!isFinal) {
-      // Exponential backoff: 2 s, 4 s, 8 s... so a briefly unavailable system can recover.
-      const delayMs = 1000 * 2 ** job.attempts;
+      // Exponential backoff, so a briefly unavailable system has time to recover.
+      const delayMs = this.settings.retryBaseMs * 2 ** (job.attempts - 1);
       await this.knex('service_jobs')
         .where({ id: job.id })
-        .update({ status: 'pending', last_error: message, run_after: new Date(Date.now() + delayMs) });
-      log.warn({ err: error, jobId: job.id, attempt: job.attempts, delayMs }, 'service job failed; retrying');
+        .update({
+          status: 'pending',
+          last_error: message,
+          run_after: new Date(Date.now() + delayMs),
+        });
+      log.warn(
+        { err: error, jobId: job.id, attempt: job.attempts, delayMs },
+        'service job failed; retrying',
+      );
       return;
     }
 
     await this.knex.transaction(async (trx) => {
-      await trx('service_jobs').where({ id: job.id }).update({ status: 'incident', last_error: message });
+      await trx('service_jobs')
+        .where({ id: job.id })
+        .update({ status: 'incident', last_error: message });
       await openIncident(trx, {
         instanceId: job.instance_id,
         activityId: job.activity_id,
@@ -165,10 +177,17 @@ export class JobWorker {
   // Resuming the instance re-runs the service task, which now finds its stored output.
   private async resume(job: JobRow): Promise<void> {
     try {
-      await runInstanceCommand(job.instance_id, { knex: this.knex, actorId: null }, () => undefined);
+      await runInstanceCommand(
+        job.instance_id,
+        { knex: this.knex, actorId: null },
+        () => undefined,
+      );
     } catch (error) {
       if (error instanceof InstanceBusyError) return;
-      log.error({ err: error, jobId: job.id, instanceId: job.instance_id }, 'resume after job failed');
+      log.error(
+        { err: error, jobId: job.id, instanceId: job.instance_id },
+        'resume after job failed',
+      );
     }
   }
 

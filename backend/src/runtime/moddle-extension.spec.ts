@@ -16,12 +16,25 @@ const xml = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
+interface ParsedDefinitions {
+  rootElements: {
+    flowElements: {
+      candidateRole: string;
+      phase: string;
+      dueDate: string;
+      extensionElements: {
+        values: { fields: { name: string; required: boolean; options: string }[] }[];
+      };
+    }[];
+  }[];
+}
+
 describe('stageflow moddle extension', () => {
   it('reads task attributes and form fields', async () => {
     const moddle = new BpmnModdle(moddleOptions);
     const { rootElement, warnings } = await moddle.fromXML(xml);
-    const task = (rootElement as any).rootElements[0].flowElements[0];
-    const field = task.extensionElements.values[0].fields[0];
+    const task = (rootElement as unknown as ParsedDefinitions).rootElements[0]!.flowElements[0]!;
+    const field = task.extensionElements.values[0]!.fields[0]!;
 
     expect(warnings).toEqual([]);
     expect(task.candidateRole).toBe('hospital_coordinator');

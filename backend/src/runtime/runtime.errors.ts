@@ -23,10 +23,9 @@ export class DefinitionRejectedError extends AppError {
 /** Another command holds the instance right now; the caller may retry. */
 export class InstanceBusyError extends ConflictError {
   constructor(instanceId: number) {
-    super(
-      `Process instance ${instanceId} is busy with another command; reload and try again.`,
-      { instanceId },
-    );
+    super(`Process instance ${instanceId} is busy with another command; reload and try again.`, {
+      instanceId,
+    });
   }
 }
 

@@ -44,7 +44,9 @@ async function fireNextTimer(knex: Knex): Promise<'none' | 'busy' | 'fired' | 'p
         .first()) as TimerRow | undefined;
       if (!timer) return 'none';
 
-      return timer.kind === 'task_due' ? markTaskOverdue(trx, timer) : fireProcessTimer(trx, knex, timer);
+      return timer.kind === 'task_due'
+        ? markTaskOverdue(trx, timer)
+        : fireProcessTimer(trx, knex, timer);
     });
   } catch (error) {
     if (error instanceof InstanceBusyError) return 'busy';
@@ -63,6 +65,13 @@ async function fireProcessTimer(
     { knex, trx, actorId: null },
     (scope) => scope.effects,
   );
+  console.log(
+    'FIRE',
+    timer.execution_id,
+    [...effects.endedTimers],
+    effects.history,
+    effects.eventCount,
+  );
   if (effects.endedTimers.has(timer.execution_id)) {
     log.info({ instanceId: timer.instance_id, activityId: timer.activity_id }, 'timer fired');
     return 'fired';
@@ -79,8 +88,7 @@ async function markTaskOverdue(trx: Knex.Transaction, timer: TimerRow): Promise<
   const task = (await trx('tasks')
     .where({ instance_id: timer.instance_id, execution_id: timer.execution_id, status: 'open' })
     .first('id', 'stage_id', 'name', 'phase')) as
-    | { id: number; stage_id: number; name: string; phase: string }
-    | undefined;
+    { id: number; stage_id: number; name: string; phase: string } | undefined;
   if (!task) return 'fired';
 
   // TODO: send a reminder e-mail to the candidates; until then the overdue task is only flagged

@@ -45,7 +45,14 @@ export function problemDetails(): Middleware {
   };
 }
 
-type ProblemInput = Omit<ProblemBody, 'type' | 'title'> & { title?: string };
+interface ProblemInput {
+  status: number;
+  code: string;
+  title?: string;
+  detail?: string;
+  errors?: FieldProblem[];
+  [extension: string]: unknown;
+}
 
 function toProblem(error: unknown): ProblemInput {
   if (error instanceof AppError) {
@@ -93,9 +100,9 @@ function fromHttpError(error: unknown): ProblemInput {
 
 function writeProblem(ctx: Parameters<Middleware>[0], problem: ProblemInput): void {
   const body: ProblemBody = {
+    ...problem,
     type: 'about:blank',
     title: problem.title ?? statusTitle(problem.status),
-    ...problem,
     requestId: ctx.state.requestId as string | undefined,
   };
   ctx.status = problem.status;

@@ -9,8 +9,8 @@ import send from 'koa-send';
  */
 export function serveFrontend(root: string): Middleware {
   return async (ctx, next) => {
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
-    if (ctx.path.startsWith('/api/') || ctx.path === '/api') return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return void (await next());
+    if (ctx.path.startsWith('/api/') || ctx.path === '/api') return void (await next());
 
     if (!fs.existsSync(path.join(root, 'index.html'))) {
       ctx.status = 503;
@@ -29,7 +29,7 @@ export function serveFrontend(root: string): Middleware {
         immutable: hasExtension,
       });
     } catch (error) {
-      if ((error as { status?: number }).status === 404) return next();
+      if ((error as { status?: number }).status === 404) return void (await next());
       throw error;
     }
   };
