@@ -4,14 +4,14 @@ import { createApp } from '../../backend/src/app';
 import { loadConfig, type AppConfig } from '../../backend/src/platform/config/config';
 import type { Database } from '../../backend/src/platform/db/database';
 import type { FeatureModule } from '../../backend/src/platform/http/feature-module';
-import type { ProcessRuntime } from '../../backend/src/runtime/process-runtime';
+import { createProcessRuntime, type ProcessRuntime } from '../../backend/src/runtime';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** Options of {@link startTestServer}. */
 export interface TestServerOptions {
   /**
-   * The process runtime, or a factory called with the test database, such as
-   * `createProcessRuntime`. Without it every runtime call rejects with "runtime not configured".
+   * The process runtime, or a factory called with the test database. Defaults to
+   * `createProcessRuntime(db)`; no timers or jobs run unless the test calls them.
    */
   runtime?: ProcessRuntime | ((db: Database) => ProcessRuntime);
   /** Settings that replace the defaults of a test configuration. */
@@ -65,21 +65,5 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
 function resolveRuntime(option: TestServerOptions['runtime'], db: Database): ProcessRuntime {
   if (typeof option === 'function') return option(db);
-  return option ?? unconfiguredRuntime();
-}
-
-// Test-only stand-in for suites that never start a process. `then` stays undefined so that
-// awaiting the object itself does not hang.
-function unconfiguredRuntime(): ProcessRuntime {
-  return new Proxy({} as ProcessRuntime, {
-    get: (_target, property) =>
-      property === 'then'
-        ? undefined
-        : () =>
-            Promise.reject(
-              new Error(
-                `runtime not configured: pass startTestServer({ runtime }) to call ${String(property)}().`,
-              ),
-            ),
-  });
+  return option ?? createProcessRuntime(db);
 }

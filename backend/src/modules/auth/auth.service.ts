@@ -75,10 +75,10 @@ export async function signIn(
   return { user: toAuthenticatedUser(account), token };
 }
 
-/** Ends the session of `token`, if it exists. */
+/** Ends the session of `token`, if it exists; `userId` is its user when the session was valid. */
 export async function signOut(knex: Knex, token: string, userId?: number): Promise<void> {
   await deleteSession(knex, token);
-  log.info({ userId }, 'signed out');
+  if (userId !== undefined) log.info({ userId }, 'signed out');
 }
 
 /** Returns what the UI needs to know about the signed-in user. */
