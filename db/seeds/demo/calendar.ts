@@ -19,7 +19,7 @@ export function todayIsoDay(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** Returns the Monday on or before `dayNumber`; day 0 was a Thursday. */
+/** Returns the Monday on or before `dayNumber`. Day 0 was a Thursday. */
 export function mondayOnOrBefore(dayNumber: number): number {
   return dayNumber - ((dayNumber + 3) % 7);
 }

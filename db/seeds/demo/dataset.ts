@@ -11,14 +11,14 @@ import type { DemoUserRow, StagePlan, StudentRow } from './types';
 
 /** Options of {@link generateDemoData}. */
 export interface DemoDataOptions {
-  /** Multiplies the number of students and stages, not institutions; 1 by default. */
+  /** Factor on the number of students and stages (not institutions), 1 by default. */
   scale?: number;
   /**
-   * The day the stages are planned around, YYYY-MM-DD in UTC; today by default. Only the pure
+   * The day the stages are planned around, YYYY-MM-DD in UTC, today by default. Only the pure
    * generator may take another day: the process runtime fires timers on the real clock.
    */
   today?: string;
-  /** Seed of the pseudo-random generator; a different seed gives a different, stable demo. */
+  /** Seed of the pseudo-random generator. Another seed gives another demo, just as stable. */
   seed?: number;
 }
 
@@ -35,7 +35,7 @@ export interface DemoDataset extends Omit<ReferenceData, 'hospitals' | 'schools'
 /** Seed used when the options give none. */
 export const DEFAULT_DEMO_SEED = 20_261_204;
 
-/** Generates the demo's rows; the same options always give the same rows. */
+/** Generates the demo's rows. The same options always give the same rows. */
 export function generateDemoData(options: DemoDataOptions = {}): DemoDataset {
   const scale = checkScale(options.scale ?? 1);
   const today = options.today ?? todayIsoDay();
@@ -53,7 +53,7 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoDataset {
   const users = generateDemoUsers(Random.forLabel(seed, 'users'), loginSets);
   const stages = planStages(seed, reference, students, users, loginSets, today, scale);
 
-  const { institutions, campuses, careUnits, programmes } = reference;
+  const { institutions, campuses, careUnits, programmes, languages } = reference;
   return {
     today,
     scale,
@@ -61,6 +61,7 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoDataset {
     campuses,
     careUnits,
     programmes,
+    languages,
     students,
     users,
     stages,
@@ -110,10 +111,7 @@ function requesterLogins(reference: ReferenceData, users: readonly DemoUserRow[]
       coordinatorIdsBySchool.set(user.institution_id, user.id);
     }
   }
-  const languagesBySchool = new Map(
-    reference.schools.map((school) => [school.row.id, school.entry.language]),
-  );
-  return { studentUserIds, coordinatorIdsBySchool, languagesBySchool };
+  return { studentUserIds, coordinatorIdsBySchool, languages: reference.languages };
 }
 
 // The demo students are the first two: year 3 of the first programme of the first two schools.

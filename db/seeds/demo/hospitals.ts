@@ -1,3 +1,4 @@
+import type { Language } from './names';
 import type { CareKind } from './types';
 
 /** A care unit of the catalogue: name, department, section and the kind of care it gives. */
@@ -13,6 +14,8 @@ export interface CampusEntry {
 /** A hospital of the catalogue. Names and addresses are invented. */
 export interface HospitalEntry {
   name: string;
+  /** Language of the hospital's staff, for the texts they write into tasks. */
+  language: Language;
   street: string;
   postalCode: string;
   city: string;
@@ -27,6 +30,7 @@ const THEATRE = 'Quartier opératoire';
 // A bilingual university hospital in Brussels: 3 campuses, 40 units.
 const UNIVERSITY_HOSPITAL: HospitalEntry = {
   name: 'Hôpital universitaire de la Senne – Universitair Ziekenhuis Zenne',
+  language: 'fr',
   street: 'Avenue des Saules 120',
   postalCode: '1070',
   city: 'Anderlecht',
@@ -100,6 +104,7 @@ const UNIVERSITY_HOSPITAL: HospitalEntry = {
 // A general hospital in Flanders: 1 campus, 12 units.
 const GENERAL_HOSPITAL: HospitalEntry = {
   name: 'AZ Lindeveld',
+  language: 'nl',
   street: 'Lindeveldstraat 8',
   postalCode: '2500',
   city: 'Lier',
@@ -130,5 +135,5 @@ const GENERAL_HOSPITAL: HospitalEntry = {
   ],
 };
 
-/** The two demo hospitals; the first is the university hospital of the main demo logins. */
+/** The two demo hospitals, the university hospital of the main demo logins first. */
 export const HOSPITAL_CATALOGUE: readonly HospitalEntry[] = [UNIVERSITY_HOSPITAL, GENERAL_HOSPITAL];

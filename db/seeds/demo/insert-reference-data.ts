@@ -59,7 +59,7 @@ async function insertChunked(trx: Knex.Transaction, table: string, rows: readonl
   }
 }
 
-// argon2 salts each hash, so hashes differ between runs; the dataset digest leaves them out.
+// argon2 salts each hash, so hashes differ between runs and the dataset digest leaves them out.
 async function withPasswordHashes(dataset: DemoDataset) {
   return Promise.all(
     dataset.users.map(async (user) => ({

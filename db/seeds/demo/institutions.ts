@@ -1,3 +1,4 @@
+import type { Language } from './names';
 import { HOSPITAL_CATALOGUE, type HospitalEntry } from './hospitals';
 import { SCHOOL_CATALOGUE, type SchoolEntry } from './schools';
 import type { CampusRow, CareUnitRow, InstitutionRow, ProgrammeRow } from './types';
@@ -15,18 +16,21 @@ export interface ReferenceData {
   campuses: CampusRow[];
   careUnits: CareUnitRow[];
   programmes: ProgrammeRow[];
+  /** Language of each institution's staff and students, by institution id. */
+  languages: Record<number, Language>;
   /** Hospital rows in catalogue order: the university hospital first. */
   hospitals: InstitutionRow[];
   schools: SchoolRecord[];
 }
 
-/** Builds the rows of the hospital and school catalogues; the same on every call. */
+/** Builds the rows of the hospital and school catalogues, the same on every call. */
 export function buildReferenceData(): ReferenceData {
   const data: ReferenceData = {
     institutions: [],
     campuses: [],
     careUnits: [],
     programmes: [],
+    languages: {},
     hospitals: [],
     schools: [],
   };
@@ -83,7 +87,7 @@ function addSchool(data: ReferenceData, entry: SchoolEntry): void {
 function addInstitution(
   data: ReferenceData,
   kind: InstitutionRow['kind'],
-  entry: { name: string; street: string; postalCode: string; city: string },
+  entry: HospitalEntry | SchoolEntry,
 ): InstitutionRow {
   const row: InstitutionRow = {
     id: data.institutions.length + 1,
@@ -95,5 +99,6 @@ function addInstitution(
     country: 'BE',
   };
   data.institutions.push(row);
+  data.languages[row.id] = entry.language;
   return row;
 }

@@ -7,7 +7,7 @@ import type { CareUnitRow, DemoUserRow, InstitutionRow, StudentRow } from './typ
 /** Password of every demo login. */
 export const DEMO_PASSWORD = 'demo';
 
-/** Domain of the main demo logins; the second set uses `second.` in front of it. */
+/** Domain of the main demo logins. The second set puts `second.` in front of it. */
 export const DEMO_EMAIL_DOMAIN = 'demo.stageflow.example';
 
 /** The institutions, unit and student that one set of demo logins works for. */
@@ -21,7 +21,7 @@ export interface DemoLoginSet {
   student: StudentRow;
 }
 
-// The e-mail's local part for each role; the platform administrator only exists once.
+// The e-mail's local part for each role. Only the main set has a platform administrator.
 const LOCAL_PARTS: Record<Role, string> = {
   student: 'student',
   school_coordinator: 'school.coordinator',
@@ -57,7 +57,7 @@ export function chooseLoginSets(reference: ReferenceData, students: StudentRow[]
   });
 }
 
-/** Builds one user per role and set; the platform administrator belongs to the main set only. */
+/** Builds one user per role and set, except a platform administrator for the second set. */
 export function generateDemoUsers(random: Random, sets: readonly DemoLoginSet[]): DemoUserRow[] {
   const users: DemoUserRow[] = [];
   for (const set of sets) {

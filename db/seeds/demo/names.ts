@@ -52,7 +52,7 @@ const DUTCH_LAST_NAMES = [
   'Van Loon', 'De Ridder', 'Baert', 'Verlinden', 'Moens',
 ];
 
-// Families of many origins live in Belgium, Brussels above all; about one name in eight.
+// Families of many origins live in Belgium, Brussels above all: about one name in eight.
 // prettier-ignore
 const OTHER_FIRST_NAMES = [
   'Yasmine', 'Nadia', 'Amina', 'Salma', 'Elif', 'Zeynep', 'Aïcha', 'Fatou', 'Ana', 'Giulia',

@@ -55,9 +55,8 @@ export function planRandomStages(
 }
 
 /**
- * Draws a Monday, never today or tomorrow: the timer before execution fires at the start day,
- * and a stage starting that close to the seed could fall on either side of it depending on the
- * time zone the runtime reads the day in.
+ * Draws a Monday, never today or tomorrow. The timer before execution fires at the start day,
+ * and the runtime's time zone decides whether a start that close to the seed is past or not.
  */
 function drawStart(random: Random, today: number, weekStart: number): number {
   const start = weekStart + random.integer(FIRST_START_WEEK, LAST_START_WEEK) * 7;

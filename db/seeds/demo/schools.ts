@@ -26,7 +26,7 @@ export interface SchoolEntry {
   programmes: ProgrammeEntry[];
 }
 
-/** The five demo schools; the first two belong to the main and the second demo logins. */
+/** The five demo schools. The first two belong to the main and the second demo logins. */
 export const SCHOOL_CATALOGUE: readonly SchoolEntry[] = [
   {
     name: 'Haute École de santé Pierre-Lumière',

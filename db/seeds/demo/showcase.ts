@@ -5,8 +5,9 @@ import type { CareUnitRow, StageTarget, StudentRow } from './types';
 
 /**
  * A stage planned on purpose so that a demo login finds work in several phases. `student` is
- * the set's demo student or another student of its school; `unit` is the supervisor's unit or
- * another unit of its hospital. Weeks count from the Monday of the current week.
+ * the set's demo student, another student of its school, or one who consented to recruitment.
+ * `unit` is the supervisor's unit or another unit of the set's hospital. Weeks count from the
+ * Monday of the current week.
  */
 interface ShowcaseStage {
   student: 'demo' | 'other' | 'consenting';
@@ -98,7 +99,7 @@ function chooseStudent(
   const free = suitable.filter((student) => planner.isFree(student, start, end));
   const consenting = free.filter((student) => student.recruitment_consent);
   const pool = stage.student === 'consenting' && consenting.length > 0 ? consenting : free;
-  // At very small scales the school may have no free student left; the demo student steps in.
+  // At very small scales the school may have no free student left, so the demo student steps in.
   return pool.length > 0 ? random.pick(pool) : (suitable[0] ?? set.student);
 }
 

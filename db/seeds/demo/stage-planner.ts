@@ -4,13 +4,14 @@ import type { Random } from './random';
 import { PLACEMENTS } from './schools';
 import type { CareUnitRow, ProgrammeRow, StagePlan, StageTarget, StudentRow } from './types';
 
-/** What the planner needs to fill in who requested a stage and in which language. */
+/** Logins and languages the planner uses to fill in who requested a stage. */
 export interface RequesterLogins {
   /** Login id of each student who has one, by student id. */
   studentUserIds: ReadonlyMap<number, number>;
   /** Login id of the coordinator of each school that has one, by school id. */
   coordinatorIdsBySchool: ReadonlyMap<number, number>;
-  languagesBySchool: ReadonlyMap<number, Language>;
+  /** Language of each school, by institution id. */
+  languages: Readonly<Record<number, Language>>;
 }
 
 /** A stage to place: the student, the unit and the period, before the requester is drawn. */
@@ -116,7 +117,7 @@ export class StagePlanner {
   #drawRequester(
     student: StudentRow,
   ): Pick<StagePlan, 'requested_by' | 'requester_role' | 'motivation'> {
-    const language = this.requesters.languagesBySchool.get(student.school_id) ?? 'fr';
+    const language = this.requesters.languages[student.school_id] ?? 'fr';
     if (this.random.chance(0.7)) {
       return {
         requested_by: this.requesters.studentUserIds.get(student.id) ?? null,

@@ -97,7 +97,7 @@ function uniqueEmail(email: string, used: Set<string>): string {
   return candidate;
 }
 
-// Belgian mobile numbers start with 04; 0470-0499 are the operators' ranges.
+// Belgian mobile numbers start with 04, and 0470-0499 are the operators' ranges.
 function drawMobileNumber(random: Random): string {
   const pairs = Array.from({ length: 3 }, () => String(random.integer(0, 99)).padStart(2, '0'));
   return `+32 4${random.integer(70, 99)} ${pairs.join(' ')}`;
@@ -112,7 +112,7 @@ function drawPersonalEmail(random: Random, firstName: string, lastName: string):
   return `${first[0] ?? 'x'}${last}@inbox.example`;
 }
 
-// Most students start at 18; one in twelve comes back to study later in life.
+// Most students start at 17-19, and one in twelve comes back to study later in life.
 function drawBirthDate(random: Random, academicYear: number, year: number): string {
   const ageAtEnrolment = random.chance(1 / 12) ? random.integer(22, 45) : random.integer(17, 19);
   const birthYear = academicYear - (year - 1) - ageAtEnrolment;

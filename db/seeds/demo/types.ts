@@ -15,7 +15,7 @@ export const STAGE_PHASES = [
 /** One of {@link STAGE_PHASES}. */
 export type StagePhase = (typeof STAGE_PHASES)[number];
 
-/** Where the seed leaves a stage: a phase, or refused at the review of its request. */
+/** Point where the seed leaves a stage: a phase, or refused at the review of its request. */
 export type StageTarget = StagePhase | 'refused';
 
 /** Kind of care a unit gives, which decides the programmes whose students it takes. */
@@ -120,7 +120,7 @@ export interface StagePlan {
   hospital_id: number;
   school_id: number;
   programme_id: number;
-  /** ISO calendar days; stages run from a Monday to a Friday. */
+  /** ISO calendar days. Stages run from a Monday to a Friday. */
   start_date: string;
   end_date: string;
   motivation: string | null;
