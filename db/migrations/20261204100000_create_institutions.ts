@@ -4,7 +4,8 @@ import type { Knex } from 'knex';
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('institutions', (table) => {
     table.increments('id');
-    table.enu('kind', ['hospital', 'school'], { useNative: true, enumName: 'institution_kind' })
+    table
+      .enu('kind', ['hospital', 'school'], { useNative: true, enumName: 'institution_kind' })
       .notNullable();
     table.text('name').notNullable();
     table.text('street');

@@ -26,12 +26,17 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('process_instances', (table) => {
     table.increments('id');
-    table.integer('definition_id').notNullable().references('process_definitions.id')
+    table
+      .integer('definition_id')
+      .notNullable()
+      .references('process_definitions.id')
       .onDelete('RESTRICT');
-    table.enu('status', ['running', 'completed', 'incident', 'terminated'], {
-      useNative: true,
-      enumName: 'process_instance_status',
-    }).notNullable();
+    table
+      .enu('status', ['running', 'completed', 'incident', 'terminated'], {
+        useNative: true,
+        enumName: 'process_instance_status',
+      })
+      .notNullable();
     table.jsonb('state').notNullable();
     // Incremented by every command, so a reader can tell two saved states apart.
     table.integer('revision').notNullable().defaultTo(0);

@@ -15,10 +15,13 @@ export async function up(knex: Knex): Promise<void> {
     table.date('start_date').notNullable();
     table.date('end_date').notNullable();
     table.text('phase').notNullable();
-    table.enu('status', ['active', 'refused', 'completed', 'cancelled'], {
-      useNative: true,
-      enumName: 'stage_status',
-    }).notNullable().defaultTo('active');
+    table
+      .enu('status', ['active', 'refused', 'completed', 'cancelled'], {
+        useNative: true,
+        enumName: 'stage_status',
+      })
+      .notNullable()
+      .defaultTo('active');
     table.text('motivation');
     table.text('refusal_reason');
     table.integer('requested_by').references('users.id').onDelete('SET NULL');

@@ -7,7 +7,10 @@ import type { Knex } from 'knex';
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('tasks', (table) => {
     table.increments('id');
-    table.integer('instance_id').notNullable().references('process_instances.id')
+    table
+      .integer('instance_id')
+      .notNullable()
+      .references('process_instances.id')
       .onDelete('CASCADE');
     table.integer('stage_id').notNullable().references('stages.id').onDelete('CASCADE');
     table.text('activity_id').notNullable();
@@ -22,10 +25,13 @@ export async function up(knex: Knex): Promise<void> {
     table.integer('assignee_id').references('users.id').onDelete('SET NULL');
     table.timestamp('due_at', { useTz: true });
     table.jsonb('form').notNullable();
-    table.enu('status', ['open', 'completed', 'cancelled'], {
-      useNative: true,
-      enumName: 'task_status',
-    }).notNullable().defaultTo('open');
+    table
+      .enu('status', ['open', 'completed', 'cancelled'], {
+        useNative: true,
+        enumName: 'task_status',
+      })
+      .notNullable()
+      .defaultTo('open');
     table.jsonb('values');
     table.integer('completed_by').references('users.id').onDelete('SET NULL');
     table.timestamp('completed_at', { useTz: true });
@@ -39,7 +45,10 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('process_history', (table) => {
     table.bigIncrements('id');
-    table.integer('instance_id').notNullable().references('process_instances.id')
+    table
+      .integer('instance_id')
+      .notNullable()
+      .references('process_instances.id')
       .onDelete('CASCADE');
     table.integer('stage_id').references('stages.id').onDelete('CASCADE');
     table.timestamp('at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
@@ -63,16 +72,22 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('process_timers', (table) => {
     table.increments('id');
-    table.integer('instance_id').notNullable().references('process_instances.id')
+    table
+      .integer('instance_id')
+      .notNullable()
+      .references('process_instances.id')
       .onDelete('CASCADE');
     table.text('activity_id').notNullable();
     table.text('execution_id').notNullable();
     table.text('kind').notNullable();
     table.timestamp('due_at', { useTz: true }).notNullable();
-    table.enu('status', ['pending', 'fired', 'cancelled'], {
-      useNative: true,
-      enumName: 'process_timer_status',
-    }).notNullable().defaultTo('pending');
+    table
+      .enu('status', ['pending', 'fired', 'cancelled'], {
+        useNative: true,
+        enumName: 'process_timer_status',
+      })
+      .notNullable()
+      .defaultTo('pending');
     table.smallint('attempts').notNullable().defaultTo(0);
     table.text('last_error');
     table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
@@ -84,16 +99,22 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('service_jobs', (table) => {
     table.increments('id');
-    table.integer('instance_id').notNullable().references('process_instances.id')
+    table
+      .integer('instance_id')
+      .notNullable()
+      .references('process_instances.id')
       .onDelete('CASCADE');
     table.text('activity_id').notNullable();
     table.text('execution_id').notNullable();
     table.text('plugin').notNullable();
     table.jsonb('input').notNullable().defaultTo('{}');
-    table.enu('status', ['pending', 'running', 'succeeded', 'done', 'incident'], {
-      useNative: true,
-      enumName: 'service_job_status',
-    }).notNullable().defaultTo('pending');
+    table
+      .enu('status', ['pending', 'running', 'succeeded', 'done', 'incident'], {
+        useNative: true,
+        enumName: 'service_job_status',
+      })
+      .notNullable()
+      .defaultTo('pending');
     table.smallint('attempts').notNullable().defaultTo(0);
     table.jsonb('output');
     table.text('last_error');
@@ -108,13 +129,18 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('incidents', (table) => {
     table.increments('id');
-    table.integer('instance_id').notNullable().references('process_instances.id')
+    table
+      .integer('instance_id')
+      .notNullable()
+      .references('process_instances.id')
       .onDelete('CASCADE');
     table.integer('job_id').references('service_jobs.id').onDelete('SET NULL');
     table.text('activity_id').notNullable();
     table.text('error').notNullable();
-    table.enu('status', ['open', 'resolved'], { useNative: true, enumName: 'incident_status' })
-      .notNullable().defaultTo('open');
+    table
+      .enu('status', ['open', 'resolved'], { useNative: true, enumName: 'incident_status' })
+      .notNullable()
+      .defaultTo('open');
     table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     table.integer('resolved_by').references('users.id').onDelete('SET NULL');
     table.timestamp('resolved_at', { useTz: true });

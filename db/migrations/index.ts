@@ -4,6 +4,7 @@ import * as createStudentsAndUsers from './20261204100100_create_students_and_us
 import * as createProcessTables from './20261204100200_create_process_tables';
 import * as createStages from './20261204100300_create_stages';
 import * as createRuntimeTables from './20261204100400_create_runtime_tables';
+import * as addDefinitionCompiledState from './20261204110000_add_definition_compiled_state';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261204100200_create_process_tables': createProcessTables,
   '20261204100300_create_stages': createStages,
   '20261204100400_create_runtime_tables': createRuntimeTables,
+  '20261204110000_add_definition_compiled_state': addDefinitionCompiledState,
 };
 
 /** The knex migration source of Stageflow's schema, in the order the files are named. */

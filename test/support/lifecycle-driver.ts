@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
+import { findRepositoryRoot } from '../../backend/src/platform/config/config';
 import type { ProcessRuntime } from '../../backend/src/runtime/process-runtime';
 
 /** Path of the default stage process shipped in processes/. */
-export const STAGE_LIFECYCLE_PATH = path.resolve(__dirname, '../../processes/stage-lifecycle.bpmn');
+export const STAGE_LIFECYCLE_PATH = path.join(
+  findRepositoryRoot(),
+  'processes',
+  'stage-lifecycle.bpmn',
+);
 
 /** Reads the default stage process. */
 export function readStageLifecycle(): string {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { NotFoundError } from '../platform/errors/app-errors';
 import { createLogger } from '../platform/logging/logger';
+import { compileDefinition } from './compiled-definitions';
 import { validateDefinition } from './definition/validate-definition';
 import type { CommandActor, DeployedDefinition } from './process-runtime';
 import { DefinitionRejectedError } from './runtime.errors';
@@ -33,6 +34,15 @@ export async function deployDefinition(
   if (validated.problems.length > 0) throw new DefinitionRejectedError(validated.problems);
 
   const checksum = createHash('sha256').update(xml).digest('hex');
+  const compiledState = await compileDefinition(xml).catch((error: Error) => {
+    throw new DefinitionRejectedError([
+      {
+        elementId: null,
+        rule: 'engine-load',
+        message: `bpmn-engine cannot load it: ${error.message}`,
+      },
+    ]);
+  });
   return knex.transaction(async (trx) => {
     // Serialises deployments of one key, so two deploys cannot both take the same version.
     await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`definition:${validated.key}`]);
@@ -46,6 +56,7 @@ export async function deployDefinition(
         name: validated.name || validated.key,
         xml,
         checksum,
+        compiled_state: compiledState,
         deployed_by: actor.userId,
       })
       .returning('*')) as DefinitionRow[];

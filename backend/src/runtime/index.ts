@@ -31,7 +31,7 @@ export function createProcessRuntime(db: Database, options: RuntimeOptions = {})
 
   return {
     deployDefinition: (xml, actor) => deployDefinition(knex, xml, actor, plugins.names),
-    startInstance: (trx, input) => startInstance(trx, input),
+    startInstance: (trx, input) => startInstance(knex, trx, input),
     completeTask: (taskId, values, actor) => completeTask(knex, taskId, values, actor),
     fireDueTimers: (limit) => fireDueTimers(knex, limit),
     runPendingJobs: (limit) => worker.runPending(limit),

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { ConflictError, NotFoundError } from '../platform/errors/app-errors';
 import { createLogger } from '../platform/logging/logger';
 import type { BpmnEngine } from './bpmn-modules';
+import { withSource, withoutSource, type EngineState } from './compiled-definitions';
 import { createEngine, type ServiceTaskResolver } from './engine-factory';
 import { EngineEffects } from './engine-effects';
 import { storeEffects } from './effects-store';
@@ -21,7 +22,7 @@ export interface InstanceRow {
   id: number;
   definition_id: number;
   status: 'running' | 'completed' | 'incident' | 'terminated';
-  state: Record<string, unknown>;
+  state: EngineState;
   revision: number;
 }
 
@@ -61,7 +62,8 @@ export async function runInstanceCommand<T>(
 
     const effects = new EngineEffects();
     const resolver = await loadServiceResults(trx, instanceId);
-    const engine = createEngine(effects, resolver).recover(instance.state);
+    const state = await withSource(options.knex, trx, instance.definition_id, instance.state);
+    const engine = createEngine(effects, resolver).recover(state);
     await engine.resume({ listener: effects.listener });
     await settle(engine, effects);
 
@@ -112,7 +114,7 @@ export async function saveInstance(
     target,
   );
 
-  const state = await engine.getState();
+  const state = withoutSource((await engine.getState()) as unknown as EngineState);
   await trx('process_instances')
     .where({ id: target.instanceId })
     .update({

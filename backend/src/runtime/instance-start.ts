@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { loadBlankState } from './compiled-definitions';
 import { loadLatestDefinition } from './definition-store';
 import { createEngine } from './engine-factory';
 import { EngineEffects } from './engine-effects';
@@ -8,9 +9,11 @@ import type { CommandActor, StageVariables } from './process-runtime';
 
 /**
  * Starts an instance of the latest version of `definitionKey` for `stage`, runs it to its first
- * wait states and saves everything in `trx`, the caller's transaction.
+ * wait states and saves everything in `trx`, the caller's transaction. The engine starts from
+ * the definition's compiled state, so no XML is parsed per instance.
  */
 export async function startInstance(
+  knex: Knex,
   trx: Knex.Transaction,
   input: { definitionKey: string; stage: StageVariables; actor: CommandActor },
 ): Promise<{ instanceId: number }> {
@@ -34,7 +37,8 @@ export async function startInstance(
 
   const effects = new EngineEffects();
   // A new instance has no service results yet, so every service task is parked for the worker.
-  const engine = createEngine(effects, () => null, definition.xml);
+  const blankState = await loadBlankState(knex, trx, definition.id);
+  const engine = createEngine(effects, () => null).recover(blankState);
   await engine.execute({
     listener: effects.listener,
     variables: { stage: input.stage, instanceId },

@@ -4,7 +4,11 @@ import type { FormField } from './activity-spec';
 import { validateFormValues } from './form-values';
 import { runInstanceCommand } from './instance-command';
 import type { CommandActor, TaskCompletion } from './process-runtime';
-import { EngineRunError } from './runtime.errors';
+import { EngineRunError, InstanceBusyError } from './runtime.errors';
+
+// A command holds the instance lock for tens of milliseconds; a user's completion that meets
+// the job worker or the scheduler waits this long per attempt before giving up with a 409.
+const BUSY_RETRY_DELAYS_MS = [20, 50, 100, 200, 400];
 
 interface TaskRow {
   id: number;
@@ -43,47 +47,66 @@ export async function completeTask(
   assertOpen(task);
   const normalised = validateFormValues(task.form.fields, values);
 
-  return runInstanceCommand(task.instance_id, { knex, actorId: actor.userId }, async (scope) => {
-    const current = (await scope.trx('tasks').where({ id: taskId }).forUpdate().first()) as TaskRow;
-    assertOpen(current);
-    if (current.assignee_id !== null && current.assignee_id !== actor.userId) {
-      throw new ConflictError(`Task ${taskId} is claimed by another user; ask them or an admin.`, {
-        taskId,
-      });
-    }
+  const completion = await retryWhileBusy(() =>
+    runInstanceCommand(task.instance_id, { knex, actorId: actor.userId }, async (scope) => {
+      const current = (await scope
+        .trx('tasks')
+        .where({ id: taskId })
+        .forUpdate()
+        .first()) as TaskRow;
+      assertOpen(current);
+      if (current.assignee_id !== null && current.assignee_id !== actor.userId) {
+        throw new ConflictError(
+          `Task ${taskId} is claimed by another user; ask them or an admin.`,
+          {
+            taskId,
+          },
+        );
+      }
 
-    const postponed = scope.engine.execution.getPostponed() as unknown as PostponedApi[];
-    const waiting = postponed.find((api) => api.executionId === current.execution_id);
-    if (!waiting) {
-      throw new EngineRunError(
-        `Task ${taskId} (${current.activity_id}) is open but its instance is not waiting on it.`,
-        current.activity_id,
-      );
-    }
+      const postponed = scope.engine.execution.getPostponed() as unknown as PostponedApi[];
+      const waiting = postponed.find((api) => api.executionId === current.execution_id);
+      if (!waiting) {
+        throw new EngineRunError(
+          `Task ${taskId} (${current.activity_id}) is open but its instance is not waiting on it.`,
+          current.activity_id,
+        );
+      }
 
-    await scope
-      .trx('tasks')
-      .where({ id: taskId })
-      .update({
-        status: 'completed',
-        values: JSON.stringify(normalised),
-        completed_by: actor.userId,
-        completed_at: scope.trx.fn.now(),
-        assignee_id: current.assignee_id ?? actor.userId,
+      await scope
+        .trx('tasks')
+        .where({ id: taskId })
+        .update({
+          status: 'completed',
+          values: JSON.stringify(normalised),
+          completed_by: actor.userId,
+          completed_at: scope.trx.fn.now(),
+          assignee_id: current.assignee_id ?? actor.userId,
+        });
+      scope.effects.history.push({
+        type: 'task.completed',
+        activityId: current.activity_id,
+        activityName: current.name,
+        phase: current.phase,
+        data: { taskId, values: normalised },
       });
-    scope.effects.history.push({
-      type: 'task.completed',
-      activityId: current.activity_id,
-      activityName: current.name,
-      phase: current.phase,
-      data: { taskId, values: normalised },
-    });
-    waiting.signal(normalised);
-    return { taskId, instanceId: current.instance_id };
-  }).then(async (completion) => ({
-    ...completion,
-    instanceStatus: await readInstanceStatus(knex, completion.instanceId),
-  }));
+      waiting.signal(normalised);
+      return { taskId, instanceId: current.instance_id };
+    }),
+  );
+  return { ...completion, instanceStatus: await readInstanceStatus(knex, completion.instanceId) };
+}
+
+async function retryWhileBusy<T>(command: () => Promise<T>): Promise<T> {
+  for (const delayMs of BUSY_RETRY_DELAYS_MS) {
+    try {
+      return await command();
+    } catch (error) {
+      if (!(error instanceof InstanceBusyError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+  return command();
 }
 
 function assertOpen(task: TaskRow): void {
