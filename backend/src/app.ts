@@ -20,7 +20,10 @@ export const JSON_BODY_LIMIT = '256kb';
  * headers, the CSRF origin check, body parsing, the session's user, the API routes and finally
  * the frontend.
  */
-export function createApp(services: AppServices, modules: FeatureModule[] = featureModules): Koa<AppState> {
+export function createApp(
+  services: AppServices,
+  modules: FeatureModule[] = featureModules,
+): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: process.env.TRUST_PROXY === 'true' });
 
   app.use(requestLogging());

@@ -24,7 +24,10 @@ export interface ServicePlugin {
   name: string;
   title: string;
   description: string;
-  run(input: Record<string, unknown>, context: ServicePluginContext): Promise<Record<string, unknown>>;
+  run(
+    input: Record<string, unknown>,
+    context: ServicePluginContext,
+  ): Promise<Record<string, unknown>>;
 }
 
 /** Thrown by a plugin for a failure that retrying cannot fix, such as a rejected request. */

@@ -53,7 +53,9 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${name}=${JSON.stringify(raw)} is not a whole number; set it to e.g. ${fallback}.`);
+    throw new Error(
+      `${name}=${JSON.stringify(raw)} is not a whole number; set it to e.g. ${fallback}.`,
+    );
   }
   return value;
 }

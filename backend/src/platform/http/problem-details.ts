@@ -56,11 +56,13 @@ interface ProblemInput {
 
 function toProblem(error: unknown): ProblemInput {
   if (error instanceof AppError) {
+    // Details come first so that a detail named like a member (a task's `status`, say) cannot
+    // replace the HTTP status or the code.
     return {
+      ...error.details,
       status: error.status,
       code: error.code,
       ...(error.expose && { detail: error.message }),
-      ...error.details,
     };
   }
   if (error instanceof ZodError) {
