@@ -1,0 +1,231 @@
+import { ForbiddenError } from '@casl/ability';
+import type { Knex } from 'knex';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors/app-errors';
+import type { AuthenticatedUser } from '../../platform/http/app-context';
+import { createLogger } from '../../platform/logging/logger';
+import { subject, type AppAbility } from '../../platform/permissions/ability';
+import { whereAllowed } from '../../platform/permissions/sql-filter';
+import type { ProcessRuntime, StageVariables } from '../../runtime/process-runtime';
+import { fetchPage, whereMatches, type Page, type SearchTarget } from '../reference/list-query';
+import { loadStageDetail, type StageDetail } from './stage-detail';
+import { selectStages, toStageItem, type StageItem, type StageRow } from './stage-rows';
+import type { StageListQuery, StageRequest, StageSort } from './stages.schemas';
+
+const log = createLogger('server:stages');
+
+/** Key of the process definition every new stage runs. */
+export const STAGE_PROCESS_KEY = 'stage-lifecycle';
+
+/** Collaborators of {@link requestStage}. */
+export interface StageRequestDeps {
+  knex: Knex;
+  runtime: ProcessRuntime;
+}
+
+/**
+ * Requests a stage: a student for themselves, a school coordinator for a student of their
+ * school. Inserts the stage and starts its process in one transaction, so a failed start leaves
+ * no stage behind. Throws 400 for an unknown care unit, 404 for a student out of reach.
+ */
+export async function requestStage(
+  deps: StageRequestDeps,
+  user: AuthenticatedUser,
+  ability: AppAbility,
+  request: StageRequest,
+): Promise<StageItem> {
+  ForbiddenError.from(ability).throwUnlessCan('create', 'Stage');
+  const careUnit = await findCareUnit(deps.knex, ability, request.careUnitId);
+  const student = await findStudent(deps.knex, ability, request.studentId ?? user.studentId);
+  ForbiddenError.from(ability).throwUnlessCan(
+    'create',
+    subject('Stage', {
+      studentId: student.id,
+      schoolId: student.school_id,
+      hospitalId: careUnit.hospital_id,
+      careUnitId: careUnit.id,
+      status: 'active',
+    }),
+  );
+
+  const requesterRole = user.studentId === student.id ? 'student' : 'school_coordinator';
+  const { stageId, instanceId } = await deps.knex.transaction(async (trx) => {
+    await assertProcessDeployed(trx);
+    const id = await insertStage(trx, { user, request, student, careUnit, requesterRole });
+    const stage = stageVariables(id, request, student, careUnit, requesterRole);
+    const started = await deps.runtime.startInstance(trx, {
+      definitionKey: STAGE_PROCESS_KEY,
+      stage,
+      actor: { userId: user.id },
+    });
+    return { stageId: id, instanceId: started.instanceId };
+  });
+
+  log.info({ stageId, instanceId, userId: user.id, requesterRole }, 'stage requested');
+  return findStage(deps.knex, ability, stageId);
+}
+
+/** Lists the stages the user may read, filtered, sorted and paginated. */
+export async function listStages(
+  knex: Knex,
+  ability: AppAbility,
+  query: StageListQuery,
+): Promise<Page<StageItem>> {
+  ForbiddenError.from(ability).throwUnlessCan('read', 'Stage');
+  const filtered = selectStages(knex, ability).modify((builder) => {
+    applyStageFilters(builder, query);
+  });
+  return fetchPage(filtered, query, (builder) => orderStages(builder, query.sort), toStageItem);
+}
+
+/** Loads one stage with its history, tasks and participants; 404 when out of reach. */
+export async function getStageDetail(
+  knex: Knex,
+  ability: AppAbility,
+  stageId: number,
+): Promise<StageDetail> {
+  return loadStageDetail(knex, await findStage(knex, ability, stageId));
+}
+
+// helpers
+
+interface CareUnitRow {
+  id: number;
+  hospital_id: number;
+}
+
+interface StudentRow {
+  id: number;
+  school_id: number;
+  programme_id: number;
+  recruitment_consent: boolean;
+}
+
+interface NewStage {
+  user: AuthenticatedUser;
+  request: StageRequest;
+  student: StudentRow;
+  careUnit: CareUnitRow;
+  requesterRole: StageVariables['requesterRole'];
+}
+
+async function findStage(knex: Knex, ability: AppAbility, stageId: number): Promise<StageItem> {
+  const row = (await selectStages(knex, ability).where('s.id', stageId).first()) as
+    StageRow | undefined;
+  if (!row) throw new NotFoundError('Stage', stageId);
+  return toStageItem(row);
+}
+
+async function findCareUnit(knex: Knex, ability: AppAbility, id: number): Promise<CareUnitRow> {
+  const row = (await whereAllowed(knex('care_units as u'), ability, 'read', 'CareUnit', 'u')
+    .where('u.id', id)
+    .first('u.id', 'u.hospital_id')) as CareUnitRow | undefined;
+  if (row) return row;
+
+  throw new ValidationError('The request has invalid fields; see errors.', [
+    {
+      field: 'careUnitId',
+      message: `care unit ${id} not found; pick one from GET /api/care-units`,
+    },
+  ]);
+}
+
+async function findStudent(
+  knex: Knex,
+  ability: AppAbility,
+  id: number | null | undefined,
+): Promise<StudentRow> {
+  if (id === null || id === undefined) {
+    throw new ValidationError('The request has invalid fields; see errors.', [
+      { field: 'studentId', message: 'is required: give the id of the student the stage is for' },
+    ]);
+  }
+
+  const row = (await whereAllowed(knex('students as st'), ability, 'read', 'Student', 'st')
+    .where('st.id', id)
+    .first('st.id', 'st.school_id', 'st.programme_id', 'st.recruitment_consent')) as
+    StudentRow | undefined;
+  if (!row) throw new NotFoundError('Student', id);
+  return row;
+}
+
+async function assertProcessDeployed(trx: Knex.Transaction): Promise<void> {
+  const definition = (await trx('process_definitions')
+    .where({ key: STAGE_PROCESS_KEY })
+    .first('id')) as { id: number } | undefined;
+  if (definition) return;
+
+  throw new ConflictError(
+    `No version of the ${STAGE_PROCESS_KEY} process is deployed, so no stage can start; ` +
+      'a platform admin must deploy it with POST /api/process-definitions.',
+  );
+}
+
+async function insertStage(trx: Knex.Transaction, stage: NewStage): Promise<number> {
+  const [row] = (await trx('stages')
+    .insert({
+      student_id: stage.student.id,
+      care_unit_id: stage.careUnit.id,
+      hospital_id: stage.careUnit.hospital_id,
+      school_id: stage.student.school_id,
+      programme_id: stage.student.programme_id,
+      start_date: stage.request.startDate,
+      end_date: stage.request.endDate,
+      motivation: stage.request.motivation || null,
+      phase: 'request',
+      requested_by: stage.user.id,
+      requester_role: stage.requesterRole,
+    })
+    .returning('id')) as { id: number }[];
+  return row!.id;
+}
+
+function stageVariables(
+  id: number,
+  request: StageRequest,
+  student: StudentRow,
+  careUnit: CareUnitRow,
+  requesterRole: StageVariables['requesterRole'],
+): StageVariables {
+  return {
+    id,
+    studentId: student.id,
+    careUnitId: careUnit.id,
+    hospitalId: careUnit.hospital_id,
+    schoolId: student.school_id,
+    programmeId: student.programme_id,
+    startDate: request.startDate,
+    endDate: request.endDate,
+    requesterRole,
+    recruitmentConsent: student.recruitment_consent,
+  };
+}
+
+const STUDENT_SEARCH_TARGETS: SearchTarget[] = [
+  'st.first_name',
+  'st.last_name',
+  'st.matricule',
+  { joined: ['st.first_name', 'st.last_name'] },
+];
+
+function applyStageFilters(builder: Knex.QueryBuilder, query: StageListQuery): void {
+  if (query.phase) builder.where('s.phase', query.phase);
+  if (query.status) builder.where('s.status', query.status);
+  if (query.careUnitId) builder.where('s.care_unit_id', query.careUnitId);
+  if (query.schoolId) builder.where('s.school_id', query.schoolId);
+  if (query.hospitalId) builder.where('s.hospital_id', query.hospitalId);
+  if (query.studentId) builder.where('s.student_id', query.studentId);
+  if (query.startFrom) builder.where('s.start_date', '>=', query.startFrom);
+  if (query.startTo) builder.where('s.start_date', '<=', query.startTo);
+
+  whereMatches(builder, STUDENT_SEARCH_TARGETS, query.q);
+}
+
+function orderStages(builder: Knex.QueryBuilder, sort: StageSort): Knex.QueryBuilder {
+  const descending = sort.startsWith('-');
+  const column = sort.endsWith('startDate') ? 's.start_date' : 's.created_at';
+  const order = descending ? 'desc' : 'asc';
+  return builder.orderBy([
+    { column, order },
+    { column: 's.id', order },
+  ]);
+}
