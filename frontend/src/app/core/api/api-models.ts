@@ -16,6 +16,9 @@ export type Phase = (typeof PHASES)[number];
 /** Lifecycle status of a stage, independent of its phase. */
 export type StageStatus = 'active' | 'refused' | 'completed' | 'cancelled';
 
+/** A database id. The API sends numbers; the client passes them back as they came. */
+export type Id = number | string;
+
 /** Roles a user can hold, as the server names them. */
 export type Role =
   | 'student'
@@ -29,13 +32,13 @@ export type Role =
 
 /** The signed-in user as returned by `GET /api/me` and `POST /api/auth/login`. */
 export interface SessionUser {
-  id: string;
+  id: Id;
   email: string;
   name: string;
   roles: Role[];
-  institutionId: string | null;
-  careUnitId: string | null;
-  studentId: string | null;
+  institutionId: Id | null;
+  careUnitId: Id | null;
+  studentId: Id | null;
   locale: string | null;
 }
 
@@ -49,7 +52,7 @@ export interface Page<T> {
 
 /** A hospital or a school. */
 export interface Institution {
-  id: string;
+  id: Id;
   kind: 'hospital' | 'school';
   name: string;
   city: string;
@@ -57,16 +60,16 @@ export interface Institution {
 
 /** A site of a hospital. */
 export interface Campus {
-  id: string;
-  hospitalId: string;
+  id: Id;
+  hospitalId: Id;
   name: string;
 }
 
 /** A care unit on a campus, which hosts stages. */
 export interface CareUnit {
-  id: string;
-  hospitalId: string;
-  campusId: string;
+  id: Id;
+  hospitalId: Id;
+  campusId: Id;
   name: string;
   department: string;
   section: string;
@@ -76,48 +79,48 @@ export interface CareUnit {
 
 /** A programme taught by a school. */
 export interface Programme {
-  id: string;
-  schoolId?: string;
+  id: Id;
+  schoolId?: Id;
   name: string;
 }
 
 /** A student as a school coordinator sees them. */
 export interface Student {
-  id: string;
+  id: Id;
   firstName: string;
   lastName: string;
   matricule: string;
-  programmeId: string;
+  programmeId: Id;
   year: number;
 }
 
 /** A stage as listed by `GET /api/stages`. */
 export interface Stage {
-  id: string;
+  id: Id;
   phase: Phase;
   status: StageStatus;
   /** Calendar date, `YYYY-MM-DD`. */
   startDate: string;
   /** Calendar date, `YYYY-MM-DD`. */
   endDate: string;
-  student: { id: string; firstName: string; lastName: string };
-  careUnit: { id: string; name: string; department: string; campusName: string };
-  hospital: { id: string; name: string };
-  school: { id: string; name: string };
-  programme: { id: string; name: string };
+  student: { id: Id; firstName: string; lastName: string };
+  careUnit: { id: Id; name: string; department: string; campusName: string };
+  hospital: { id: Id; name: string };
+  school: { id: Id; name: string };
+  programme: { id: Id; name: string };
   motivation: string;
 }
 
 /** One entry of a stage's history: an activity started or ended, a decision, a phase change. */
 export interface StageHistoryEntry {
-  id: string;
+  id: Id;
   /** ISO timestamp. */
   at: string;
   type: string;
   activityId: string | null;
   activityName: string | null;
   phase: Phase | null;
-  actor: { id: string; name: string } | null;
+  actor: { id: Id; name: string } | null;
   data: Record<string, unknown> | null;
 }
 
@@ -151,19 +154,20 @@ export interface FormField {
 
 /** A user task waiting for someone, with a summary of its stage. */
 export interface Task {
-  id: string;
-  stageId: string;
+  id: Id;
+  stageId: Id;
   activityId: string;
   name: string;
   phase: Phase;
   candidateRole: Role | string;
-  assignee: { id: string; name: string } | null;
+  assignee: { id: Id; name: string } | null;
   dueAt: string | null;
   createdAt: string;
-  status: string;
+  status: 'open' | 'completed' | 'cancelled';
   form: { fields: FormField[] };
   stage: {
-    id: string;
+    id: Id;
+    phase?: Phase;
     startDate: string;
     endDate: string;
     student: { firstName: string; lastName: string };

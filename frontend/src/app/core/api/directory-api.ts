@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { map, Observable } from 'rxjs';
-import type { Campus, CareUnit, Institution, Programme, Student } from './api-models';
+import type { Campus, CareUnit, Id, Institution, Programme, Student } from './api-models';
 import { toHttpParams } from './query-params';
 
 interface ItemsResponse<T> {
@@ -10,8 +10,8 @@ interface ItemsResponse<T> {
 
 /** Filters of `GET /api/care-units`. */
 export interface CareUnitQuery {
-  hospitalId?: string | null;
-  campusId?: string | null;
+  hospitalId?: Id | null;
+  campusId?: Id | null;
 }
 
 /** Reads the reference data: institutions, campuses, care units, programmes and students. */
@@ -25,7 +25,7 @@ export class DirectoryApi {
   }
 
   /** Lists the campuses of a hospital. */
-  campuses(hospitalId: string): Observable<Campus[]> {
+  campuses(hospitalId: Id): Observable<Campus[]> {
     return this.items<Campus>('/api/campuses', { hospitalId });
   }
 
@@ -35,7 +35,7 @@ export class DirectoryApi {
   }
 
   /** Lists programmes, optionally of one school. */
-  programmes(schoolId?: string | null): Observable<Programme[]> {
+  programmes(schoolId?: Id | null): Observable<Programme[]> {
     return this.items<Programme>('/api/programmes', { schoolId });
   }
 
@@ -46,7 +46,7 @@ export class DirectoryApi {
     });
   }
 
-  private items<T>(url: string, query: Record<string, string | null | undefined>): Observable<T[]> {
+  private items<T>(url: string, query: Record<string, Id | null | undefined>): Observable<T[]> {
     return this.http
       .get<ItemsResponse<T>>(url, { params: toHttpParams(query) })
       .pipe(map((body) => body.items));

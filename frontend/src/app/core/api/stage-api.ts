@@ -1,14 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Observable } from 'rxjs';
-import type { Page, Phase, Stage, StageDetail, StageStatus } from './api-models';
+import type { Id, Page, Phase, Stage, StageDetail, StageStatus } from './api-models';
 import { toHttpParams } from './query-params';
 
 /** Body of `POST /api/stages`. */
 export interface StageRequest {
   /** Required for school coordinators; students request for themselves. */
-  studentId?: string;
-  careUnitId: string;
+  studentId?: Id;
+  careUnitId: Id;
   startDate: string;
   endDate: string;
   motivation: string;
@@ -18,8 +18,8 @@ export interface StageRequest {
 export interface StageQuery {
   phase?: Phase | null;
   status?: StageStatus | null;
-  careUnitId?: string | null;
-  schoolId?: string | null;
+  careUnitId?: Id | null;
+  schoolId?: Id | null;
   q?: string | null;
   /** Earliest start date, `YYYY-MM-DD`. */
   startFrom?: string | null;
@@ -41,7 +41,7 @@ export class StageApi {
   }
 
   /** Loads one stage with its history, open tasks and participants. */
-  get(id: string): Observable<StageDetail> {
+  get(id: Id): Observable<StageDetail> {
     return this.http.get<StageDetail>(`/api/stages/${encodeURIComponent(id)}`);
   }
 

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { map, Observable } from 'rxjs';
-import type { Page, Phase, Task } from './api-models';
+import type { Id, Page, Phase, Task } from './api-models';
 import { toHttpParams } from './query-params';
 
 /** Which tasks to list: assigned to me, claimable by my roles, or all (administrators). */
@@ -14,9 +14,9 @@ export type TaskSort = 'dueAt' | '-dueAt' | 'createdAt';
 export interface TaskQuery {
   scope: TaskScope;
   phase?: Phase | null;
-  careUnitId?: string | null;
-  schoolId?: string | null;
-  programmeId?: string | null;
+  careUnitId?: Id | null;
+  schoolId?: Id | null;
+  programmeId?: Id | null;
   /** Calendar date, `YYYY-MM-DD`. */
   dueBefore?: string | null;
   overdue?: boolean;
@@ -44,13 +44,18 @@ export class TaskApi {
     return this.http.get<{ open: number }>('/api/tasks/count').pipe(map((body) => body.open));
   }
 
+  /** Loads one task the user may read. */
+  get(id: Id): Observable<Task> {
+    return this.http.get<Task>(`/api/tasks/${encodeURIComponent(id)}`);
+  }
+
   /** Assigns the task to the user. */
-  claim(id: string): Observable<Task> {
+  claim(id: Id): Observable<Task> {
     return this.http.post<Task>(`/api/tasks/${encodeURIComponent(id)}/claim`, null);
   }
 
   /** Gives the task back to its candidates. */
-  unclaim(id: string): Observable<Task> {
+  unclaim(id: Id): Observable<Task> {
     return this.http.post<Task>(`/api/tasks/${encodeURIComponent(id)}/unclaim`, null);
   }
 
@@ -58,7 +63,7 @@ export class TaskApi {
    * Completes the task with the form values. Fails with 400 `validation_failed` (errors on
    * `values.<field>`) or 409 when someone else completed it first.
    */
-  complete(id: string, values: TaskValues): Observable<unknown> {
+  complete(id: Id, values: TaskValues): Observable<unknown> {
     return this.http.post(`/api/tasks/${encodeURIComponent(id)}/complete`, { values });
   }
 }

@@ -6,8 +6,9 @@ import {
   EMPTY,
   type Observable,
   type SchedulerLike,
+  interval,
+  startWith,
   switchMap,
-  timer,
 } from 'rxjs';
 
 /** Time between two refreshes of the task list and the task badge, in milliseconds. */
@@ -39,7 +40,12 @@ export function pollWhileVisible<Q, T>(
   const scheduler = options.scheduler ?? asyncScheduler;
   return combineLatest([options.visible$.pipe(distinctUntilChanged()), query$]).pipe(
     switchMap(([isVisible, query]) =>
-      isVisible ? timer(0, options.intervalMs, scheduler).pipe(switchMap(() => load(query))) : EMPTY,
+      isVisible ? ticks(options.intervalMs, scheduler).pipe(switchMap(() => load(query))) : EMPTY,
     ),
   );
+}
+
+// The first tick is synchronous, so a visible page loads without waiting for a timer.
+function ticks(intervalMs: number, scheduler: SchedulerLike): Observable<number> {
+  return interval(intervalMs, scheduler).pipe(startWith(-1));
 }

@@ -39,7 +39,7 @@ export function buildTimeline(stage: StageDetail): TimelinePhase[] {
 /** Tells what the stage waits for: nothing when it ended, its open tasks, or its phase. */
 export function nextStep(stage: StageDetail): NextStep {
   if (stage.status !== 'active') return { kind: 'finished', status: stage.status };
-  const openTasks = stage.tasks.filter((task) => task.status !== 'completed');
+  const openTasks = stage.tasks.filter((task) => task.status === 'open');
   if (openTasks.length) return { kind: 'tasks', tasks: openTasks };
   return { kind: 'phase', phase: stage.phase };
 }

@@ -22,9 +22,8 @@ import {
   switchMap,
 } from 'rxjs';
 import { AbilityStore } from '../../core/ability/ability-store';
-import type { Page, Task } from '../../core/api/api-models';
+import type { Id, Page, Task } from '../../core/api/api-models';
 import { type Problem, toProblem } from '../../core/api/problem';
-import { StageApi } from '../../core/api/stage-api';
 import { type TaskQuery, TaskApi } from '../../core/api/task-api';
 import { PAGE_VISIBLE } from '../../core/realtime/page-visibility';
 import { POLL_INTERVAL, pollWhileVisible } from '../../core/realtime/polling';
@@ -70,7 +69,6 @@ interface ListResult {
 })
 export class TaskInboxPage {
   private readonly api = inject(TaskApi);
-  private readonly stages = inject(StageApi);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
@@ -90,7 +88,7 @@ export class TaskInboxPage {
   });
   protected readonly result = signal<ListResult | null>(null);
   protected readonly isLoading = signal(true);
-  protected readonly busyTaskId = signal<string | null>(null);
+  protected readonly busyTaskId = signal<Id | null>(null);
   protected readonly now = signal(Date.now());
 
   /** The page to show: the last one loaded, even while the next load is in flight. */
@@ -113,7 +111,7 @@ export class TaskInboxPage {
   private clearTaskLink(): void {
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { stage: null, task: null },
+      queryParams: { task: null },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });
@@ -163,24 +161,18 @@ export class TaskInboxPage {
     });
   }
 
-  // The stage page links to `/tasks?stage=<stageId>&task=<taskId>`; there is no endpoint for
-  // one task, so the task comes from the open tasks of its stage.
+  // The stage page links to `/tasks?task=<id>` to open one task here.
   private openLinkedTask(): void {
     this.route.queryParamMap
       .pipe(
-        map((params) => ({ stageId: params.get('stage'), taskId: params.get('task') })),
-        distinctUntilChanged((a, b) => a.stageId === b.stageId && a.taskId === b.taskId),
-        filter((link) => link.stageId !== null && link.taskId !== null),
-        switchMap(({ stageId, taskId }) =>
-          this.stages.get(stageId ?? '').pipe(
-            map((stage) => stage.tasks.find((task) => task.id === taskId) ?? null),
-            catchError(() => of(null)),
-          ),
-        ),
+        map((params) => params.get('task')),
+        distinctUntilChanged(),
+        filter((taskId): taskId is string => taskId !== null),
+        switchMap((taskId) => this.api.get(taskId).pipe(catchError(() => of(null)))),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe((task) => {
-        if (task) return this.open(task, true);
+        if (task?.status === 'open') return this.open(task, true);
         this.snackBar.open(this.transloco.translate('task.notFound'), undefined, { duration: 4000 });
         this.clearTaskLink();
       });

@@ -9,6 +9,7 @@ import type { Phase, StageStatus } from '../../core/api/api-models';
   host: {
     class: 'app-phase-chip',
     '[attr.data-status]': 'status()',
+    '[attr.data-phase]': 'phase()',
   },
   template: `
     @if (status() && status() !== 'active') {

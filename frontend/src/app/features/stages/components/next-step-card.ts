@@ -4,6 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import type { Id } from '../../../core/api/api-models';
 import { LocalDatePipe } from '../../../core/i18n/local-date.pipe';
 import { TranslateOrPipe } from '../../../core/i18n/translate-or.pipe';
 import type { NextStep } from '../stage-progress';
@@ -51,7 +52,7 @@ import type { NextStep } from '../stage-progress';
                     <a
                       mat-button
                       routerLink="/tasks"
-                      [queryParams]="{ stage: task.stageId, task: task.id }"
+                      [queryParams]="{ task: task.id }"
                       data-testid="open-stage-task"
                     >
                       {{ 'task.open' | transloco }}
@@ -84,7 +85,7 @@ export class NextStepCard {
   /** What the stage waits for, from `nextStep`. */
   readonly next = input.required<NextStep>();
   /** Id of the signed-in user, to tell them which task is theirs. */
-  readonly userId = input<string | null>(null);
+  readonly userId = input<Id | null>(null);
   /** Whether the user may open tasks in the inbox. */
   readonly canOpenTasks = input(false);
 }

@@ -12,7 +12,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, map, merge } from 'rxjs';
-import { type CareUnit, type Institution, type Phase, PHASES, type Programme } from '../../../core/api/api-models';
+import {
+  type CareUnit,
+  type Id,
+  type Institution,
+  type Phase,
+  PHASES,
+  type Programme,
+} from '../../../core/api/api-models';
 import type { TaskQuery, TaskSort } from '../../../core/api/task-api';
 import { fromCalendarDate, toCalendarDate } from '../../../core/i18n/calendar-date';
 import { TASK_SORTS } from '../inbox-query';
@@ -56,13 +63,17 @@ export class TaskFilters {
   protected readonly form = new FormGroup({
     q: new FormControl('', { nonNullable: true }),
     phase: new FormControl<Phase | null>(null),
-    careUnitId: new FormControl<string | null>(null),
-    schoolId: new FormControl<string | null>(null),
-    programmeId: new FormControl<string | null>(null),
+    careUnitId: new FormControl<Id | null>(null),
+    schoolId: new FormControl<Id | null>(null),
+    programmeId: new FormControl<Id | null>(null),
     dueBefore: new FormControl<Date | null>(null),
     overdue: new FormControl(false, { nonNullable: true }),
     sort: new FormControl<TaskSort>('dueAt', { nonNullable: true }),
   });
+
+  /** Compares ids from the URL (text) with ids from the API (numbers). */
+  protected readonly isSameId = (a: Id | null, b: Id | null): boolean =>
+    a === null || b === null ? a === b : String(a) === String(b);
 
   /** Number of filters in use besides the search box, shown on the collapsed panel. */
   protected readonly activeFilterCount = computed(() => {

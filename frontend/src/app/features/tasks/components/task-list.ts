@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AblePipe } from '../../../core/ability/able.pipe';
-import type { Task } from '../../../core/api/api-models';
+import type { Id, Task } from '../../../core/api/api-models';
 import { LocalDatePipe } from '../../../core/i18n/local-date.pipe';
 import { TranslateOrPipe } from '../../../core/i18n/translate-or.pipe';
 import { PhaseChip } from '../../../shared/public-api';
@@ -20,9 +20,9 @@ export class TaskList {
   /** Tasks of the current page. */
   readonly tasks = input.required<readonly Task[]>();
   /** Id of the signed-in user, to tell their own tasks apart. */
-  readonly userId = input<string | null>(null);
+  readonly userId = input<Id | null>(null);
   /** Id of the task whose claim or unclaim is in flight; its buttons are disabled. */
-  readonly busyTaskId = input<string | null>(null);
+  readonly busyTaskId = input<Id | null>(null);
   /** Current time in milliseconds, against which due dates count as overdue. */
   readonly now = input(Date.now());
   /** Emits the task the user wants to open. */
