@@ -53,7 +53,8 @@ export async function listIncidents(
 
 /**
  * Sends the job behind an open incident back to the queue and resolves the incident (platform
- * admins). 404 for an incident out of reach, 409 when it is already resolved.
+ * admins). 403 without `retry Incident`, 404 for an incident out of reach, 409 when it is
+ * already resolved.
  */
 export async function retryIncident(
   deps: { knex: Knex; runtime: ProcessRuntime },
@@ -61,6 +62,8 @@ export async function retryIncident(
   ability: AppAbility,
   incidentId: number,
 ): Promise<IncidentItem> {
+  // Checked on the type first, so a user who may retry nothing learns nothing about the id.
+  ForbiddenError.from(ability).throwUnlessCan('retry', 'Incident');
   const incident = await findIncident(deps.knex, ability, incidentId);
   ForbiddenError.from(ability).throwUnlessCan(
     'retry',

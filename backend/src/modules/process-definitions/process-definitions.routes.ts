@@ -1,3 +1,4 @@
+import { ForbiddenError } from '@casl/ability';
 import { requireAbility, requireUser } from '../../platform/auth/authenticate';
 import type { AppRouter } from '../../platform/http/app-context';
 import type { AppServices } from '../../services';
@@ -46,6 +47,8 @@ export function registerDefinitionRoutes(router: AppRouter, services: AppService
   router.post('/process-definitions', async (ctx) => {
     const user = requireUser(ctx);
     const ability = requireAbility(ctx);
+    // Checked before the body too, so a user who may not deploy gets 403 whatever they send.
+    ForbiddenError.from(ability).throwUnlessCan('deploy', 'ProcessDefinition');
     const xml = readDeployedXml(ctx.request.body);
     const { definition, created } = await deployDefinition(deps, user, ability, xml);
 
