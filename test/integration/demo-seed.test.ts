@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import argon2 from 'argon2';
 import {
   DEMO_PASSWORD,
@@ -8,7 +9,13 @@ import {
   STAGE_PHASES,
   type DemoDataset,
 } from '../../db/seeds/demo';
+import { findDemoLogins, formatDemoLogins } from '../../backend/src/cli/demo-logins';
+import { seedDemo } from '../../backend/src/cli/demo-seed';
+import { seedDemoIfEmpty } from '../../backend/src/cli/demo-seed-on-start';
+import { describeExistingData } from '../../backend/src/cli/empty-database';
+import type { Database } from '../../backend/src/platform/db/database';
 import { ROLES } from '../../backend/src/platform/permissions/roles';
+import { createProcessRuntime } from '../../backend/src/runtime';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const TODAY = '2027-03-10';
@@ -205,13 +212,228 @@ describe('insertReferenceData()', () => {
   }
 });
 
+describe('seedDemo()', () => {
+  // The smallest scale that still plans every showcase stage of the demo logins.
+  const SCALE = 0.02;
+  let database: TestDatabase;
+  let dataset: DemoDataset;
+  let firstDigest: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataset = generateDemoData({ scale: SCALE });
+    await seedDemo(database, createProcessRuntime(database), { scale: SCALE });
+    firstDigest = await digestTables(database);
+  }, 300_000);
+
+  afterAll(() => database.close());
+
+  it('leaves every stage in its planned phase', async () => {
+    const stages = await database.knex('stages').orderBy('id').select('id', 'phase', 'status');
+
+    expect(stages).toHaveLength(dataset.stages.length);
+    for (const [index, stage] of stages.entries()) {
+      const target = dataset.stages[index]?.target;
+      expect({ id: stage.id, phase: stage.phase }).toEqual({
+        id: stage.id,
+        phase: target === 'refused' ? 'closed' : target,
+      });
+      expect(stage.status).toBe(statusOf(target));
+    }
+  });
+
+  it('reaches every phase and a refusal', async () => {
+    const phases = await database.knex('stages').distinct('phase').pluck('phase');
+    const refused = await database.knex('stages').where({ status: 'refused' }).first('id');
+
+    expect([...phases].sort()).toEqual([...STAGE_PHASES].sort());
+    expect(refused).toBeDefined();
+  });
+
+  it('gives every stage an instance in a matching state', async () => {
+    const rows = await database
+      .knex('stages as s')
+      .leftJoin('process_instances as p', 'p.id', 's.process_instance_id')
+      .select('s.id', 's.phase', 'p.status');
+
+    for (const row of rows) {
+      expect({ id: row.id, status: row.status }).toEqual({
+        id: row.id,
+        status: row.phase === 'closed' ? 'completed' : 'running',
+      });
+    }
+  });
+
+  it('opens the tasks of each phase', async () => {
+    const rows = await database
+      .knex('tasks as t')
+      .join('stages as s', 's.id', 't.stage_id')
+      .where('t.status', 'open')
+      .select('s.phase', 't.activity_id');
+
+    for (const row of rows) expect(PHASE_TASKS[row.phase]).toContain(row.activity_id);
+    for (const phase of ['request', 'acceptance', 'execution', 'validation', 'evaluation']) {
+      expect(rows.map((row) => row.phase)).toContain(phase);
+    }
+  });
+
+  it('leaves no service job pending', async () => {
+    const pending = await database
+      .knex('service_jobs')
+      .whereIn('status', ['pending', 'running', 'succeeded', 'incident'])
+      .first('id');
+
+    expect(pending).toBeUndefined();
+  });
+
+  it('dates current stages around today', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const stages = await database.knex('stages').select('phase', 'start_date', 'end_date');
+
+    const current = stages.filter((stage) => stage.phase === 'execution');
+
+    for (const stage of stages) expect(stage.end_date >= stage.start_date).toBe(true);
+    for (const stage of current) expect(stage.start_date < today).toBe(true);
+    for (const stage of current) expect(stage.end_date >= today).toBe(true);
+    expect(current.length).toBeGreaterThan(0);
+  });
+
+  it.each(['hospital_coordinator', 'supervisor', 'student'] as const)(
+    'fills the inbox of the demo %s',
+    async (role) => {
+      const user = await database
+        .knex('users')
+        .where({ email: demoEmail(role) })
+        .first();
+      const tasks = await openTasksOf(database, user);
+
+      expect(tasks.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('gives the demo school coordinator stages in several phases', async () => {
+    const user = await database
+      .knex('users')
+      .where({ email: demoEmail('school_coordinator') })
+      .first();
+    const phases = await database
+      .knex('stages')
+      .where({ school_id: user.institution_id })
+      .distinct('phase')
+      .pluck('phase');
+
+    expect(phases.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('writes the same rows when seeded again', async () => {
+    await database.truncateAll();
+    await seedDemo(database, createProcessRuntime(database), { scale: SCALE });
+
+    expect(await digestTables(database)).toBe(firstDigest);
+  }, 300_000);
+});
+
+describe('seedDemoIfEmpty()', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterAll(() => database.close());
+
+  it('leaves a database with institutions alone', async () => {
+    await database.knex('institutions').insert({ kind: 'school', name: 'Existing school' });
+
+    await seedDemoIfEmpty(database, createProcessRuntime(database));
+
+    expect(await database.knex('institutions').pluck('name')).toEqual(['Existing school']);
+    expect(await database.knex('stages').first('id')).toBeUndefined();
+  });
+
+  it('tells the CLI how to start from an empty database', async () => {
+    const message = await describeExistingData(database, '/srv/stageflow/pglite');
+
+    expect(message).toMatch(/already contains 1 institutions, 0 users, 0 stages/);
+    expect(message).toMatch(/delete the folder \/srv\/stageflow\/pglite/);
+  });
+
+  it('finds nothing to report in an empty database', async () => {
+    await database.truncateAll();
+
+    expect(await describeExistingData(database, null)).toBeNull();
+    expect(await findDemoLogins(database.knex)).toEqual([]);
+  });
+});
+
+describe('formatDemoLogins()', () => {
+  it('lists each role with its e-mail and password', () => {
+    const logins = ROLES.map((role) => ({ role, email: demoEmail(role), worksFor: 'Demo' }));
+
+    const block = formatDemoLogins(logins);
+
+    expect(block).toContain(`password "${DEMO_PASSWORD}"`);
+    for (const login of logins) expect(block).toMatch(new RegExp(`${login.role} +${login.email}`));
+  });
+});
+
 // helpers
+
+// The user tasks that may be open while a stage is in each phase.
+const PHASE_TASKS: Record<string, string[]> = {
+  request: ['provide_information'],
+  acceptance: ['review_request'],
+  preparation: ['prepare_badge', 'assign_locker', 'check_hygiene'],
+  execution: ['confirm_execution'],
+  validation: ['validate_stage'],
+  evaluation: ['evaluate_by_hospital', 'evaluate_by_student'],
+  recruitment: ['recruitment_decision'],
+  closed: [],
+};
+
+function statusOf(target: string | undefined): string {
+  if (target === 'refused') return 'refused';
+  return target === 'closed' ? 'completed' : 'active';
+}
+
+// A digest of what the seed decides, leaving out timestamps and salted password hashes.
+async function digestTables(database: Database): Promise<string> {
+  const knex = database.knex;
+  const rows = {
+    users: await knex('users')
+      .orderBy('id')
+      .select('id', 'email', 'name', 'roles', 'institution_id'),
+    students: await knex('students').orderBy('id').select('id', 'matricule', 'school_email'),
+    stages: await knex('stages')
+      .orderBy('id')
+      .select('id', 'student_id', 'care_unit_id', 'start_date', 'end_date', 'phase', 'status'),
+    tasks: await knex('tasks')
+      .orderBy('id')
+      .select('stage_id', 'activity_id', 'status', 'values', 'completed_by', 'candidate_role'),
+  };
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+}
+
+async function openTasksOf(
+  database: Database,
+  user: {
+    roles: string[];
+    institution_id: number;
+    care_unit_id: number | null;
+    student_id: number | null;
+  },
+) {
+  const query = database.knex('tasks').where({ status: 'open', candidate_role: user.roles[0] });
+  if (user.student_id !== null) return query.where({ candidate_student_id: user.student_id });
+  if (user.care_unit_id !== null) return query.where({ candidate_unit_id: user.care_unit_id });
+  return query.where({ candidate_institution_id: user.institution_id });
+}
 
 function unitsOf(dataset: DemoDataset, hospitalId: number | undefined) {
   return dataset.careUnits.filter((unit) => unit.hospital_id === hospitalId);
 }
 
-// Returns the target a stage's dates allow; a refused stage may lie anywhere in time.
+// Returns the target a stage's dates allow. A refused stage may lie anywhere in time.
 function periodOf(start: string, end: string, target: string): string {
   if (target === 'refused') return target;
   if (end < TODAY) {

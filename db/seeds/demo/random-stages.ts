@@ -25,11 +25,11 @@ const PAST_WEIGHTS: Array<[maxDays: number, weights: TargetWeights]> = [
 ];
 
 // By days until the start: close to it, most stages are being prepared, and far ahead, most
-// still wait for a decision.
+// still wait for the hospital's decision or, in the request phase, for the requester's answer.
 const FUTURE_WEIGHTS: Array<[maxDays: number, weights: TargetWeights]> = [
-  [21, { preparation: 85, acceptance: 15 }],
-  [63, { preparation: 45, acceptance: 35, request: 20 }],
-  [Infinity, { preparation: 10, acceptance: 40, request: 50 }],
+  [21, { preparation: 85, acceptance: 12, request: 3 }],
+  [63, { preparation: 45, acceptance: 40, request: 15 }],
+  [Infinity, { preparation: 10, acceptance: 70, request: 20 }],
 ];
 
 /**

@@ -75,7 +75,9 @@ export function planShowcaseStages(
       const student = chooseStudent(random, planner, set, students, stage, [start, end]);
       const unit = chooseUnit(random, planner, set, student, stage);
       if (stage.student === 'consenting') student.recruitment_consent = true;
-      planner.add({ student, unit, start, end, target: stage.target });
+      // The demo student requests their own stages, so the questions about them reach their inbox.
+      const requestedByStudent = stage.student === 'demo';
+      planner.add({ student, unit, start, end, target: stage.target, requestedByStudent });
     }
   });
 }

@@ -22,6 +22,8 @@ export interface Placement {
   start: number;
   end: number;
   target: StageTarget;
+  /** Whether the student requested the stage; otherwise seven in ten did, the rest their school. */
+  requestedByStudent?: boolean;
 }
 
 // How many random students to try before accepting one whose stages overlap.
@@ -95,7 +97,7 @@ export class StagePlanner {
   /** Adds the stage of `placement`, with a requester and motivation drawn for it. */
   add(placement: Placement): StagePlan {
     const { student, unit, start, end, target } = placement;
-    const requester = this.#drawRequester(student);
+    const requester = this.#drawRequester(student, placement.requestedByStudent);
     const plan: StagePlan = {
       id: this.stages.length + 1,
       student_id: student.id,
@@ -116,9 +118,10 @@ export class StagePlanner {
 
   #drawRequester(
     student: StudentRow,
+    requestedByStudent = false,
   ): Pick<StagePlan, 'requested_by' | 'requester_role' | 'motivation'> {
     const language = this.requesters.languages[student.school_id] ?? 'fr';
-    if (this.random.chance(0.7)) {
+    if (this.random.chance(0.7) || requestedByStudent) {
       return {
         requested_by: this.requesters.studentUserIds.get(student.id) ?? null,
         requester_role: 'student',
