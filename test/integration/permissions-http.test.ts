@@ -35,7 +35,7 @@ const READS_MIXED_STAGE: Record<ScopedRole, boolean> = {
 };
 
 /**
- * The answer to claiming the review task of the user's own hospital, which only hospital
+ * The status returned for claiming the review task of the user's own hospital, which only hospital
  * coordinators may claim: 404 when the role may not even read it, 403 when it may.
  */
 const CLAIMS_REVIEW_TASK: Record<Exclude<ScopedRole, 'hospital_coordinator'>, number> = {
@@ -160,6 +160,37 @@ describe.each(SCOPED_ROLES)('%s', (role) => {
 
     expect(response.status).toBe(403);
   });
+});
+
+describe('GET /api/students', () => {
+  it('returns only the student themselves to a student', async () => {
+    const listed = await listedIds(clients.student, '/api/students');
+
+    expect(listed).toEqual([reference.student.id]);
+  });
+
+  it("returns only the school's students to a school coordinator", async () => {
+    const listed = await listedIds(clients.school_coordinator, '/api/students?pageSize=100');
+
+    expect(listed).toEqual([reference.student.id]);
+  });
+
+  it('searches by matricule within the school', async () => {
+    const own = await listedIds(clients.school_coordinator, '/api/students?q=E-001');
+    const other = await listedIds(clients.school_coordinator, '/api/students?q=W-001');
+
+    expect(own).toEqual([reference.student.id]);
+    expect(other).toEqual([]);
+  });
+
+  it.each(['hospital_coordinator', 'supervisor', 'badge_manager'] as const)(
+    'answers 403 to a %s',
+    async (role) => {
+      const response = await clients[role].get('/api/students');
+
+      expect(response.status).toBe(403);
+    },
+  );
 });
 
 describe.each(Object.keys(CLAIMS_REVIEW_TASK) as (keyof typeof CLAIMS_REVIEW_TASK)[])(

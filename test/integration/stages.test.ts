@@ -296,7 +296,66 @@ describe('GET /api/stages/:id', () => {
   });
 });
 
+describe('reference lists for the request form', () => {
+  it('lists hospitals by kind', async () => {
+    const body = await readItems(student, '/api/institutions?kind=hospital');
+
+    expect(body.map((item) => item.name)).toEqual(['Hospital North', 'Hospital South']);
+  });
+
+  it('lists the campuses of a hospital', async () => {
+    const body = await readItems(student, `/api/campuses?hospitalId=${reference.hospital.id}`);
+
+    expect(body).toEqual([
+      expect.objectContaining({
+        id: reference.hospital.campusId,
+        name: 'Hospital North main campus',
+      }),
+    ]);
+  });
+
+  it('lists care units with their campus and no quota', async () => {
+    const body = await readItems(
+      student,
+      `/api/care-units?campusId=${reference.hospital.campusId}`,
+    );
+
+    expect(body).toEqual([
+      expect.objectContaining({
+        id: reference.hospital.careUnitIds[0],
+        campusName: 'Hospital North main campus',
+        hospitalName: 'Hospital North',
+        freePlaces: null,
+      }),
+      expect.objectContaining({ id: reference.hospital.careUnitIds[1] }),
+    ]);
+  });
+
+  it('lists the programmes of a school', async () => {
+    const body = await readItems(student, `/api/programmes?schoolId=${reference.otherSchool.id}`);
+
+    expect(body).toEqual([
+      expect.objectContaining({
+        id: reference.otherSchool.programmeId,
+        name: 'Bachelor in nursing',
+      }),
+    ]);
+  });
+
+  it('rejects an unknown institution kind', async () => {
+    const response = await student.get('/api/institutions?kind=clinic');
+
+    expect(response.status).toBe(400);
+  });
+});
+
 // helpers
+
+async function readItems(client: TestClient, path: string): Promise<Record<string, unknown>[]> {
+  const response = await client.get(path);
+  if (response.status !== 200) throw new Error(`GET ${path}: ${await response.text()}`);
+  return ((await response.json()) as { items: Record<string, unknown>[] }).items;
+}
 
 function validRequest(): Record<string, unknown> {
   return {

@@ -117,7 +117,7 @@ async function findIncident(knex: Knex, ability: AppAbility, id: number): Promis
 }
 
 // Incident rules carry no institution, so the rules of the incident's stage narrow the rows:
-// an institution admin sees the incidents of their hospital's or school's stages.
+// an institution admin reads the incidents of their hospital's or school's stages.
 function readableIncidents(knex: Knex, ability: AppAbility): Knex.QueryBuilder {
   const query = knex('incidents as i')
     .join('process_instances as pi', 'pi.id', 'i.instance_id')

@@ -95,8 +95,8 @@ export async function deployDefinition(
 ): Promise<DeployResult> {
   ForbiddenError.from(ability).throwUnlessCan('deploy', 'ProcessDefinition');
 
-  // The runtime returns the latest version unchanged when its XML is identical; a version
-  // row older than this id existed before the request, so nothing was added.
+  // For identical XML the runtime returns the latest version unchanged. A returned row with
+  // an id up to this one existed before the request, so the deploy added nothing.
   const newestBefore = await newestDefinitionId(deps.knex);
   const deployed = await deps.runtime.deployDefinition(xml, { userId: user.id });
   const versions = await listDefinitionVersions(deps.knex, ability, deployed.key);

@@ -36,6 +36,9 @@ export interface StageDetail extends StageItem {
  * user may read the stage; everything here belongs to that stage, so nothing is filtered again.
  */
 export async function loadStageDetail(knex: Knex, stage: StageItem): Promise<StageDetail> {
+  // NOTE: every reader of the stage gets the values of all its tasks, here and in the history,
+  // because the requester must read the reviewer's question. A form field meant for one side
+  // only (a hygienist's notes, say) would need a field-level rule that does not exist yet.
   const [history, tasks, participants] = await Promise.all([
     loadHistory(knex, stage.id),
     loadStageTasks(knex, stage.id),
