@@ -1,17 +1,20 @@
 import { FormControl, FormGroup, type ValidatorFn, Validators } from '@angular/forms';
-import type { Student } from '../../core/api/api-models';
+import type { Id, Student } from '../../core/api/api-models';
 import type { StageRequest } from '../../core/api/stage-api';
 import { toCalendarDate } from '../../core/i18n/calendar-date';
 
-/** Longest motivation the form accepts, in characters. */
-export const MAX_MOTIVATION_LENGTH = 2000;
+/** Longest motivation the form accepts, in characters, as the API does. */
+export const MAX_MOTIVATION_LENGTH = 4000;
+
+/** Longest stage the API accepts: 26 weeks, counting the first and the last day. */
+export const MAX_STAGE_DAYS = 26 * 7;
 
 /** Controls of the stage request form. */
 export type StageRequestForm = FormGroup<{
   student: FormControl<Student | string | null>;
-  hospitalId: FormControl<string | null>;
-  campusId: FormControl<string | null>;
-  careUnitId: FormControl<string | null>;
+  hospitalId: FormControl<Id | null>;
+  campusId: FormControl<Id | null>;
+  careUnitId: FormControl<Id | null>;
   startDate: FormControl<Date | null>;
   endDate: FormControl<Date | null>;
   motivation: FormControl<string>;
@@ -23,20 +26,25 @@ export type StageRequestForm = FormGroup<{
  * its own check that the end date does not come before the start date.
  */
 export function buildStageRequestForm(needsStudent: boolean, today: Date): StageRequestForm {
-  return new FormGroup(
+  const form: StageRequestForm = new FormGroup(
     {
       student: new FormControl<Student | string | null>(null, needsStudent ? [pickedStudent] : []),
-      hospitalId: new FormControl<string | null>(null, Validators.required),
-      campusId: new FormControl<string | null>({ value: null, disabled: true }, Validators.required),
-      careUnitId: new FormControl<string | null>({ value: null, disabled: true }, Validators.required),
+      hospitalId: new FormControl<Id | null>(null, Validators.required),
+      campusId: new FormControl<Id | null>({ value: null, disabled: true }, Validators.required),
+      careUnitId: new FormControl<Id | null>({ value: null, disabled: true }, Validators.required),
       startDate: new FormControl<Date | null>(null, [Validators.required, notBefore(today)]),
-      endDate: new FormControl<Date | null>(null, Validators.required),
+      endDate: new FormControl<Date | null>(null, [Validators.required, withinMaxLength]),
       motivation: new FormControl('', {
         nonNullable: true,
         validators: [Validators.required, Validators.maxLength(MAX_MOTIVATION_LENGTH), notBlank],
       }),
     },
   );
+  // The end date's length check reads the start date, so it runs again when the start moves.
+  form.controls.startDate.valueChanges.subscribe(() =>
+    form.controls.endDate.updateValueAndValidity({ emitEvent: false }),
+  );
+  return form;
 }
 
 /** Reads the form as the body of `POST /api/stages`; call it on a valid form only. */
@@ -83,3 +91,14 @@ function notBefore(day: Date): ValidatorFn {
     return value instanceof Date && value.getTime() < first ? { inPast: true } : null;
   };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const withinMaxLength: ValidatorFn = (control) => {
+  const start = control.parent?.get('startDate')?.value as Date | null | undefined;
+  const end = control.value as Date | null;
+  if (!(start instanceof Date) || !(end instanceof Date)) return null;
+  // Math.round absorbs the hour lost or gained when the period spans a daylight saving change.
+  const days = Math.round((end.getTime() - start.getTime()) / DAY_MS) + 1;
+  return days > MAX_STAGE_DAYS ? { tooLong: { days, max: MAX_STAGE_DAYS } } : null;
+};

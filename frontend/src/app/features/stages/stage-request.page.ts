@@ -20,7 +20,7 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
-import type { Campus, CareUnit, Student } from '../../core/api/api-models';
+import type { Campus, CareUnit, Id, Student } from '../../core/api/api-models';
 import { DirectoryApi } from '../../core/api/directory-api';
 import { type LoadState, toLoadState } from '../../core/api/load-state';
 import { type FieldProblem, toProblem } from '../../core/api/problem';
@@ -163,7 +163,7 @@ export class StageRequestPage {
 
   private followChoice<T>(
     controlName: 'hospitalId' | 'campusId',
-    load: (id: string) => Observable<T[]>,
+    load: (id: Id) => Observable<T[]>,
   ): Signal<LoadState<T[]>> {
     const control = this.form.controls[controlName];
     const empty: LoadState<T[]> = { status: 'ready', value: [] };
