@@ -44,19 +44,25 @@ describe('stage lifecycle in the browser', () => {
     await saveScreenshot(student.page, 'request-form');
     stageId = await student.submitRequest();
 
-    expect(stageId).toMatch(/^\d+$/);
-    expect(await student.page.locator('[data-testid="request-sent"]').count()).toBe(1);
+    await student.page.locator('[data-testid="request-sent"]').waitFor();
     await saveScreenshot(student.page, 'stage-requested');
+
+    expect(stageId).toMatch(/^\d+$/);
+    expect(await student.stagePhase(stageId)).toMatch(/^(request|acceptance)$/);
   });
 
   it('lets the hospital coordinator claim and accept the request', async () => {
     const coordinator = await signedIn('hospital_coordinator');
 
-    await coordinator.openInbox('claimable', await studentLastName(stageId));
+    const lastName = await studentLastName(stageId);
     const row = coordinator.taskRow('review_request', stageId);
+
+    await coordinator.openInbox('claimable', lastName);
     await coordinator.claim(row);
+    await coordinator.openInbox('mine', lastName);
     await saveScreenshot(coordinator.page, 'inbox-claimed');
     await coordinator.complete(row, { decision: 'accept' });
+    await row.waitFor({ state: 'detached' });
 
     expect(await row.count()).toBe(0);
   });

@@ -12,7 +12,12 @@ import { provideTransloco } from '@jsverse/transloco';
 import { routes } from './app.routes';
 import { DayFirstDateAdapter } from './core/i18n/day-first-date-adapter';
 import { LanguageStore } from './core/i18n/language-store';
-import { DEFAULT_LANGUAGE, FORMAT_LOCALES, LANGUAGES, registerFormatLocales } from './core/i18n/languages';
+import {
+  DEFAULT_LANGUAGE,
+  FORMAT_LOCALES,
+  LANGUAGES,
+  registerFormatLocales,
+} from './core/i18n/languages';
 import { TranslationLoader } from './core/i18n/translation-loader';
 import { sessionExpiryInterceptor } from './core/session/session-expiry.interceptor';
 

@@ -33,12 +33,16 @@ describe('translation files', () => {
 function flatten(tree: object, prefix = ''): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === 'object' && value !== null) Object.assign(result, flatten(value, `${prefix}${key}.`));
+    if (typeof value === 'object' && value !== null)
+      Object.assign(result, flatten(value, `${prefix}${key}.`));
     else result[`${prefix}${key}`] = String(value);
   }
   return result;
 }
 
 function placeholders(text: string): string {
-  return (text.match(/\{\{\s*\w+\s*\}\}/g) ?? []).map((match) => match.replace(/\s/g, '')).sort().join(',');
+  return (text.match(/\{\{\s*\w+\s*\}\}/g) ?? [])
+    .map((match) => match.replace(/\s/g, ''))
+    .sort()
+    .join(',');
 }

@@ -97,10 +97,10 @@ export class StageflowPages {
     );
   }
 
-  /** Claims a task from its inbox row and waits until the row offers to give it back. */
+  /** Claims a task from its row on the claimable tab and waits until the row leaves the tab. */
   async claim(row: Locator): Promise<void> {
     await row.locator('[data-testid="claim"]').click();
-    await row.locator('[data-testid="unclaim"]').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await row.waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
   }
 
   /** Opens a task from its row, picks `option` for each enum field named in `choices`, completes it. */

@@ -12,7 +12,10 @@ describe('ableGuard', () => {
     const { http, harness, router } = await setup();
 
     const navigation = harness.navigateByUrl('/tasks?scope=claimable');
-    (await requested(http, '/api/me')).flush({ code: 'unauthenticated' }, { status: 401, statusText: 'Unauthorized' });
+    (await requested(http, '/api/me')).flush(
+      { code: 'unauthenticated' },
+      { status: 401, statusText: 'Unauthorized' },
+    );
     await navigation;
 
     expect(router.url).toBe('/sign-in?returnUrl=%2Ftasks%3Fscope%3Dclaimable');
@@ -64,7 +67,12 @@ async function setup() {
     providers: provideTestEnvironment([
       { path: 'sign-in', component: BlankPage },
       { path: 'home', component: BlankPage, canActivate: [ableGuard] },
-      { path: 'tasks', component: BlankPage, canActivate: [ableGuard], data: { able: { action: 'read', subject: 'Task' } } },
+      {
+        path: 'tasks',
+        component: BlankPage,
+        canActivate: [ableGuard],
+        data: { able: { action: 'read', subject: 'Task' } },
+      },
     ]),
   });
   const harness = await RouterTestingHarness.create();

@@ -22,7 +22,9 @@ describe('AblePipe', () => {
   });
 
   it('checks an object against the conditions of the rules', async () => {
-    const rules: RawRuleOf<AppAbility>[] = [{ action: 'claim', subject: 'Task', conditions: { candidateRole: 'hygienist' } }];
+    const rules: RawRuleOf<AppAbility>[] = [
+      { action: 'claim', subject: 'Task', conditions: { candidateRole: 'hygienist' } },
+    ];
     const { fixture, host } = await setup(rules);
 
     expect(text(fixture, '.claim-task')).toBe('no');

@@ -21,7 +21,10 @@ export class AblePipe implements PipeTransform {
     type?: Exclude<AppSubjectType, 'all'>,
   ): boolean {
     if (typeof subject === 'string') return this.abilities.can(action, subject);
-    if (!type) throw new Error(`The able pipe needs a subject type with an object, as in 'read' | able: item : 'Stage'.`);
+    if (!type)
+      throw new Error(
+        `The able pipe needs a subject type with an object, as in 'read' | able: item : 'Stage'.`,
+      );
     // Copy first, because subject() tags the object it is given.
     return this.abilities.can(action, tagSubject(type, { ...subject }));
   }

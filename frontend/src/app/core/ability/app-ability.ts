@@ -1,15 +1,13 @@
-import { createMongoAbility, type ForcedSubject, type MongoAbility, type RawRuleOf } from '@casl/ability';
+import {
+  createMongoAbility,
+  type ForcedSubject,
+  type MongoAbility,
+  type RawRuleOf,
+} from '@casl/ability';
 
 /** Actions the server grants in its CASL rules. `manage` stands for every action. */
 export type AppAction =
-  | 'read'
-  | 'create'
-  | 'update'
-  | 'claim'
-  | 'complete'
-  | 'deploy'
-  | 'retry'
-  | 'manage';
+  'read' | 'create' | 'update' | 'claim' | 'complete' | 'deploy' | 'retry' | 'manage';
 
 /** Subject types the server grants in its CASL rules. `all` stands for every subject. */
 export type AppSubjectType =

@@ -9,9 +9,23 @@ describe('DirectoryApi', () => {
       const { api, http } = setup();
       let names: string[] = [];
 
-      api.careUnits({ hospitalId: 'h1', campusId: 'c1' }).subscribe((units) => (names = units.map((unit) => unit.name)));
+      api
+        .careUnits({ hospitalId: 'h1', campusId: 'c1' })
+        .subscribe((units) => (names = units.map((unit) => unit.name)));
       const request = http.expectOne((req) => req.url === '/api/care-units');
-      request.flush({ items: [{ id: 'u1', hospitalId: 'h1', campusId: 'c1', name: 'Geriatrics', department: 'Medicine', section: 'A', freePlaces: 2 }] });
+      request.flush({
+        items: [
+          {
+            id: 'u1',
+            hospitalId: 'h1',
+            campusId: 'c1',
+            name: 'Geriatrics',
+            department: 'Medicine',
+            section: 'A',
+            freePlaces: 2,
+          },
+        ],
+      });
 
       expect(request.request.params.get('hospitalId')).toBe('h1');
       expect(request.request.params.get('campusId')).toBe('c1');

@@ -30,7 +30,9 @@ describe('toProblem()', () => {
   });
 
   it('falls back to the status when the body is not a problem', () => {
-    const problem = toProblem(new HttpErrorResponse({ status: 502, error: '<html>Bad gateway</html>' }));
+    const problem = toProblem(
+      new HttpErrorResponse({ status: 502, error: '<html>Bad gateway</html>' }),
+    );
 
     expect(problem.code).toBe('http_502');
     expect(problem.errors).toEqual([]);

@@ -35,9 +35,7 @@ export function toProblem(error: unknown): Problem {
     code: typeof body['code'] === 'string' ? body['code'] : `http_${error.status}`,
     detail: typeof body['detail'] === 'string' ? body['detail'] : null,
     errors: readFieldProblems(body['errors']),
-    extensions: Object.fromEntries(
-      Object.entries(body).filter(([key]) => !KNOWN_MEMBERS.has(key)),
-    ),
+    extensions: Object.fromEntries(Object.entries(body).filter(([key]) => !KNOWN_MEMBERS.has(key))),
   };
 }
 
@@ -61,7 +59,10 @@ function readFieldProblems(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return [];
   return value
     .filter(isRecord)
-    .map((item) => ({ field: String(item['field'] ?? ''), message: String(item['message'] ?? '') }));
+    .map((item) => ({
+      field: String(item['field'] ?? ''),
+      message: String(item['message'] ?? ''),
+    }));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

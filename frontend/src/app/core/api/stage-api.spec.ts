@@ -9,7 +9,13 @@ describe('StageApi', () => {
     it('posts the request and returns the created stage', () => {
       const { api, http } = setup();
       let createdId: unknown = null;
-      const body = { studentId: 's1', careUnitId: 'u1', startDate: '2027-04-05', endDate: '2027-05-14', motivation: 'Cardiac care' };
+      const body = {
+        studentId: 's1',
+        careUnitId: 'u1',
+        startDate: '2027-04-05',
+        endDate: '2027-05-14',
+        motivation: 'Cardiac care',
+      };
 
       api.request(body).subscribe((stage) => (createdId = stage.id));
       const request = http.expectOne('/api/stages');

@@ -11,12 +11,29 @@ describe('TaskApi', () => {
       let total = -1;
 
       api
-        .list({ scope: 'claimable', phase: 'acceptance', careUnitId: null, overdue: true, q: 'Lina', sort: '-dueAt', page: 2, pageSize: 20 })
+        .list({
+          scope: 'claimable',
+          phase: 'acceptance',
+          careUnitId: null,
+          overdue: true,
+          q: 'Lina',
+          sort: '-dueAt',
+          page: 2,
+          pageSize: 20,
+        })
         .subscribe((page) => (total = page.total));
       const request = http.expectOne((req) => req.url === '/api/tasks');
       request.flush({ items: [aTask()], total: 21, page: 2, pageSize: 20 });
 
-      expect(request.request.params.keys().sort()).toEqual(['overdue', 'page', 'pageSize', 'phase', 'q', 'scope', 'sort']);
+      expect(request.request.params.keys().sort()).toEqual([
+        'overdue',
+        'page',
+        'pageSize',
+        'phase',
+        'q',
+        'scope',
+        'sort',
+      ]);
       expect(request.request.params.get('scope')).toBe('claimable');
       expect(request.request.params.get('overdue')).toBe('true');
       expect(request.request.params.get('sort')).toBe('-dueAt');

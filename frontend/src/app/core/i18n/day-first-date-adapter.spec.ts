@@ -8,7 +8,9 @@ describe('DayFirstDateAdapter', () => {
 
     for (const text of ['05/03/2027', '5.3.2027', '05-03-2027']) {
       const date = adapter.parse(text);
-      expect([date?.getFullYear(), date?.getMonth(), date?.getDate()]).withContext(text).toEqual([2027, 2, 5]);
+      expect([date?.getFullYear(), date?.getMonth(), date?.getDate()])
+        .withContext(text)
+        .toEqual([2027, 2, 5]);
     }
   });
 

@@ -9,28 +9,28 @@ describe('LanguageStore', () => {
   afterEach(() => localStorage.removeItem(LANGUAGE_STORAGE_KEY));
 
   describe('initialize()', () => {
-    it('follows the browser language on the first visit', () => {
+    it('follows the browser language on the first visit', async () => {
       const store = setup(['nl-BE', 'fr-BE']);
 
-      store.initialize();
+      await store.initialize();
 
       expect(store.language()).toBe('nl');
       expect(TestBed.inject(TranslocoService).getActiveLang()).toBe('nl');
     });
 
-    it('prefers the language stored on this browser', () => {
+    it('prefers the language stored on this browser', async () => {
       localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
       const store = setup(['nl-BE']);
 
-      store.initialize();
+      await store.initialize();
 
       expect(store.language()).toBe('fr');
     });
 
-    it('falls back to English for unsupported browser languages', () => {
+    it('falls back to English for unsupported browser languages', async () => {
       const store = setup(['de-DE']);
 
-      store.initialize();
+      await store.initialize();
 
       expect(store.language()).toBe('en');
       expect(store.locale()).toBe('en-GB');

@@ -2,6 +2,8 @@ import { DOCUMENT } from '@angular/common';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { DateAdapter } from '@angular/material/core';
 import { TranslocoService } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
+import { createLogger } from '../logging/logger';
 import {
   DEFAULT_LANGUAGE,
   FORMAT_LOCALES,
@@ -9,6 +11,8 @@ import {
   type Language,
   matchLanguage,
 } from './languages';
+
+const log = createLogger('language');
 
 /** localStorage key of the language chosen on this browser. */
 export const LANGUAGE_STORAGE_KEY = 'stageflow.language';
@@ -30,11 +34,23 @@ export class LanguageStore {
   /** Formatting locale of the active language, such as `fr-BE`. */
   readonly locale = computed(() => FORMAT_LOCALES[this.current()]);
 
-  /** Picks the first language from storage or the browser and activates it. */
-  initialize(): void {
+  /**
+   * Picks the first language from storage or the browser, loads its translations and then
+   * activates it, so the first render shows text rather than keys. Resolves even when the
+   * file fails to load, because the app must start anyway.
+   */
+  async initialize(): Promise<void> {
     const stored = readStorage(LANGUAGE_STORAGE_KEY);
     const navigatorLanguages = this.document.defaultView?.navigator.languages ?? [];
-    this.use(isLanguage(stored) ? stored : (matchLanguage(navigatorLanguages) ?? DEFAULT_LANGUAGE));
+    const language = isLanguage(stored)
+      ? stored
+      : (matchLanguage(navigatorLanguages) ?? DEFAULT_LANGUAGE);
+    try {
+      await firstValueFrom(this.transloco.load(language));
+    } catch (error) {
+      log.error(`loading the ${language} translations failed; the interface shows keys`, error);
+    }
+    this.use(language);
   }
 
   /** Activates `language` everywhere: translations, date adapter, `<html lang>` and storage. */

@@ -23,6 +23,8 @@ function importTranslation(lang: string): Promise<{ default: Translation }> {
     case 'en':
       return import('../../../i18n/en.json');
     default:
-      return Promise.reject(new Error(`No translation file for language "${lang}"; use fr, nl or en.`));
+      return Promise.reject(
+        new Error(`No translation file for language "${lang}"; use fr, nl or en.`),
+      );
   }
 }

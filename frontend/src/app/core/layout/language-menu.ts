@@ -13,14 +13,10 @@ import { SessionStore } from '../session/session-store';
   imports: [MatButtonModule, MatIconModule, MatMenuModule, TranslocoPipe],
   host: { class: 'app-language-menu' },
   template: `
-    <button
-      mat-button
-      type="button"
-      class="trigger"
-      [matMenuTriggerFor]="menu"
-      [attr.aria-label]="'toolbar.language' | transloco"
-    >
-      <mat-icon aria-hidden="true">translate</mat-icon>
+    <button mat-button type="button" class="trigger" [matMenuTriggerFor]="menu">
+      <mat-icon aria-hidden="true" fontIcon="translate" />
+      <!-- The accessible name keeps the visible code, as WCAG 2.5.3 (label in name) asks. -->
+      <span class="visually-hidden">{{ 'toolbar.language' | transloco }}</span>
       <span class="code">{{ language.language().toUpperCase() }}</span>
     </button>
     <mat-menu #menu="matMenu">

@@ -1,6 +1,13 @@
 import { DOCUMENT } from '@angular/common';
 import { inject, InjectionToken } from '@angular/core';
-import { distinctUntilChanged, fromEvent, map, type Observable, shareReplay, startWith } from 'rxjs';
+import {
+  distinctUntilChanged,
+  fromEvent,
+  map,
+  type Observable,
+  shareReplay,
+  startWith,
+} from 'rxjs';
 
 /** Emits whether the page is visible, now and on every change; tests provide a subject. */
 export const PAGE_VISIBLE = new InjectionToken<Observable<boolean>>('PAGE_VISIBLE', {

@@ -49,8 +49,12 @@ describe('SessionStore', () => {
       http.expectOne('/api/auth/login').flush(aUser());
       http.expectOne('/api/me').flush(aMeResponse([{ action: 'read', subject: 'Task' }]));
 
-      TestBed.inject(HttpClient).get('/api/tasks/count').subscribe({ error: () => undefined });
-      http.expectOne('/api/tasks/count').flush({ code: 'unauthenticated' }, { status: 401, statusText: 'Unauthorized' });
+      TestBed.inject(HttpClient)
+        .get('/api/tasks/count')
+        .subscribe({ error: () => undefined });
+      http
+        .expectOne('/api/tasks/count')
+        .flush({ code: 'unauthenticated' }, { status: 401, statusText: 'Unauthorized' });
       await harness.fixture.whenStable();
 
       expect(session.isSignedIn()).toBeFalse();
@@ -62,8 +66,12 @@ describe('SessionStore', () => {
       const { session, http, router } = await setup();
       let status = 0;
 
-      session.signIn('claire@demo.example', 'wrong').subscribe({ error: (error: { status: number }) => (status = error.status) });
-      http.expectOne('/api/auth/login').flush({ code: 'invalid_credentials' }, { status: 401, statusText: 'Unauthorized' });
+      session
+        .signIn('claire@demo.example', 'wrong')
+        .subscribe({ error: (error: { status: number }) => (status = error.status) });
+      http
+        .expectOne('/api/auth/login')
+        .flush({ code: 'invalid_credentials' }, { status: 401, statusText: 'Unauthorized' });
 
       expect(status).toBe(401);
       expect(router.url).toBe('/');

@@ -84,7 +84,8 @@ export class SessionStore {
 
     this.current.set({ ...user, locale: language });
     this.api.saveLocale(language).subscribe({
-      error: (error: unknown) => log.warn('saving the language failed; it lasts on this browser', error),
+      error: (error: unknown) =>
+        log.warn('saving the language failed; it lasts on this browser', error),
     });
   }
 

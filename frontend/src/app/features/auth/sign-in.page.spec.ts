@@ -12,29 +12,39 @@ describe('SignInPage', () => {
     const { page, http } = await setup('/sign-in');
 
     await page.signIn('claire@demo.example', 'wrong');
-    http.expectOne('/api/auth/login').flush({ code: 'invalid_credentials' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/auth/login')
+      .flush({ code: 'invalid_credentials' }, { status: 401, statusText: 'Unauthorized' });
     await page.settle();
 
-    expect(page.text('[data-testid="sign-in-error"]')).toBe('The email or the password is incorrect.');
+    expect(page.text('[data-testid="sign-in-error"]')).toBe(
+      'The email or the password is incorrect.',
+    );
   });
 
   it('gives the end of a lockout on 423', async () => {
     const { page, http } = await setup('/sign-in');
 
     await page.signIn('claire@demo.example', 'wrong');
-    http.expectOne('/api/auth/login').flush(
-      { code: 'account_locked', lockedUntil: '2027-03-01T10:15:00' },
-      { status: 423, statusText: 'Locked' },
-    );
+    http
+      .expectOne('/api/auth/login')
+      .flush(
+        { code: 'account_locked', lockedUntil: '2027-03-01T10:15:00' },
+        { status: 423, statusText: 'Locked' },
+      );
     await page.settle();
 
-    expect(page.text('[data-testid="sign-in-error"]')).toContain('Try again after 01/03/2027, 10:15.');
+    expect(page.text('[data-testid="sign-in-error"]')).toContain(
+      'Try again after 01/03/2027, 10:15.',
+    );
   });
 
   it('shows a notice after the session expired', async () => {
     const { page } = await setup('/sign-in?reason=expired');
 
-    expect(page.text('[data-testid="sign-in-notice"]')).toBe('Your session has expired. Sign in again to continue.');
+    expect(page.text('[data-testid="sign-in-notice"]')).toBe(
+      'Your session has expired. Sign in again to continue.',
+    );
   });
 
   it('opens the requested page after signing in', async () => {

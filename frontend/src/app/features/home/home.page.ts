@@ -16,7 +16,12 @@ import { LocalDatePipe, LocalNumberPipe } from '../../core/i18n/local-date.pipe'
 import { TaskCountStore } from '../../core/realtime/task-count-store';
 import { SessionStore } from '../../core/session/session-store';
 import { StageSection } from './components/stage-section';
-import { ARRIVAL_WINDOW_DAYS, arrivalsQuery, ownStagesQuery, waitingRequestsQuery } from './home-queries';
+import {
+  ARRIVAL_WINDOW_DAYS,
+  arrivalsQuery,
+  ownStagesQuery,
+  waitingRequestsQuery,
+} from './home-queries';
 
 /**
  * Home page: what needs the user's attention. Students see their stages; staff see their open
@@ -53,17 +58,18 @@ export class HomePage {
   protected readonly arrivalsEnd = addDays(this.today, ARRIVAL_WINDOW_DAYS);
 
   protected readonly ownStages = this.isStudent() ? this.section(ownStagesQuery()) : null;
-  protected readonly waitingRequests = this.isStudent() ? null : this.section(waitingRequestsQuery());
+  protected readonly waitingRequests = this.isStudent()
+    ? null
+    : this.section(waitingRequestsQuery());
   protected readonly arrivals = this.isStudent() ? null : this.section(arrivalsQuery(this.today));
 
   // The route guard has loaded the session, so the role is known when the page is created.
   private section(query: StageQuery): SectionLoad | null {
     if (!this.abilities.can('read', 'Stage')) return null;
     const retries = new BehaviorSubject<void>(undefined);
-    const state = toSignal(
-      retries.pipe(switchMap(() => toLoadState(this.stages.list(query)))),
-      { initialValue: { status: 'loading' } as LoadState<Page<Stage>> },
-    );
+    const state = toSignal(retries.pipe(switchMap(() => toLoadState(this.stages.list(query)))), {
+      initialValue: { status: 'loading' } as LoadState<Page<Stage>>,
+    });
     return { state, retry: () => retries.next() };
   }
 }

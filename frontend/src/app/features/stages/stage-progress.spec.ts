@@ -6,7 +6,10 @@ describe('buildTimeline()', () => {
   it('marks earlier phases done, the current one current and later ones upcoming', () => {
     const stage = aStageDetail({
       phase: 'preparation',
-      history: [entry('1', 'request', '2027-03-01T08:00:00Z'), entry('2', 'acceptance', '2027-03-02T08:00:00Z')],
+      history: [
+        entry('1', 'request', '2027-03-01T08:00:00Z'),
+        entry('2', 'acceptance', '2027-03-02T08:00:00Z'),
+      ],
     });
 
     const states = buildTimeline(stage).map((item) => `${item.phase}:${item.state}`);
@@ -24,7 +27,11 @@ describe('buildTimeline()', () => {
   });
 
   it('ends a refused stage at its phase and skips the rest', () => {
-    const stage = aStageDetail({ phase: 'acceptance', status: 'refused', history: [entry('1', 'request', '2027-03-01T08:00:00Z')] });
+    const stage = aStageDetail({
+      phase: 'acceptance',
+      status: 'refused',
+      history: [entry('1', 'request', '2027-03-01T08:00:00Z')],
+    });
 
     const states = buildTimeline(stage).map((item) => item.state);
 
@@ -55,14 +62,29 @@ describe('nextStep()', () => {
   });
 
   it('falls back to the phase when no task is open', () => {
-    expect(nextStep(aStageDetail({ phase: 'execution' }))).toEqual({ kind: 'phase', phase: 'execution' });
+    expect(nextStep(aStageDetail({ phase: 'execution' }))).toEqual({
+      kind: 'phase',
+      phase: 'execution',
+    });
   });
 
   it('reports a stage that has ended', () => {
-    expect(nextStep(aStageDetail({ status: 'refused', tasks: [aTask()] }))).toEqual({ kind: 'finished', status: 'refused' });
+    expect(nextStep(aStageDetail({ status: 'refused', tasks: [aTask()] }))).toEqual({
+      kind: 'finished',
+      status: 'refused',
+    });
   });
 });
 
 function entry(id: string, phase: StageHistoryEntry['phase'], at: string): StageHistoryEntry {
-  return { id, at, phase, type: 'task_completed', activityId: null, activityName: null, actor: null, data: null };
+  return {
+    id,
+    at,
+    phase,
+    type: 'task_completed',
+    activityId: null,
+    activityName: null,
+    actor: null,
+    data: null,
+  };
 }

@@ -1,4 +1,10 @@
-import { type Phase, PHASES, type StageDetail, type StageHistoryEntry, type Task } from '../../core/api/api-models';
+import {
+  type Phase,
+  PHASES,
+  type StageDetail,
+  type StageHistoryEntry,
+  type Task,
+} from '../../core/api/api-models';
 
 /** Where a phase stands in a stage's life. */
 export type PhaseState = 'done' | 'current' | 'upcoming' | 'skipped';

@@ -16,7 +16,10 @@ describe('buildStageRequestForm()', () => {
     form.controls.startDate.setValue(new Date(2030, 0, 7));
     form.controls.endDate.setValue(new Date(2030, 0, 7 + MAX_STAGE_DAYS));
 
-    expect(form.controls.endDate.getError('tooLong')).toEqual({ days: MAX_STAGE_DAYS + 1, max: MAX_STAGE_DAYS });
+    expect(form.controls.endDate.getError('tooLong')).toEqual({
+      days: MAX_STAGE_DAYS + 1,
+      max: MAX_STAGE_DAYS,
+    });
   });
 
   it('checks the length again when the start date moves', () => {
@@ -50,7 +53,14 @@ describe('buildStageRequestForm()', () => {
 describe('toStageRequest()', () => {
   it('writes calendar dates, the trimmed motivation and the picked student', () => {
     const form = buildStageRequestForm(true, new Date(2030, 0, 1));
-    form.controls.student.setValue({ id: 7, firstName: 'Lina', lastName: 'Peeters', matricule: 'M7', programmeId: 1, year: 2 });
+    form.controls.student.setValue({
+      id: 7,
+      firstName: 'Lina',
+      lastName: 'Peeters',
+      matricule: 'M7',
+      programmeId: 1,
+      year: 2,
+    });
     form.controls.hospitalId.setValue(1);
     form.controls.campusId.setValue(2);
     form.controls.careUnitId.setValue(3);

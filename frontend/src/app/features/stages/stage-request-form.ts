@@ -26,20 +26,18 @@ export type StageRequestForm = FormGroup<{
  * its own check that the end date does not come before the start date.
  */
 export function buildStageRequestForm(needsStudent: boolean, today: Date): StageRequestForm {
-  const form: StageRequestForm = new FormGroup(
-    {
-      student: new FormControl<Student | string | null>(null, needsStudent ? [pickedStudent] : []),
-      hospitalId: new FormControl<Id | null>(null, Validators.required),
-      campusId: new FormControl<Id | null>({ value: null, disabled: true }, Validators.required),
-      careUnitId: new FormControl<Id | null>({ value: null, disabled: true }, Validators.required),
-      startDate: new FormControl<Date | null>(null, [Validators.required, notBefore(today)]),
-      endDate: new FormControl<Date | null>(null, [Validators.required, withinMaxLength]),
-      motivation: new FormControl('', {
-        nonNullable: true,
-        validators: [Validators.required, Validators.maxLength(MAX_MOTIVATION_LENGTH), notBlank],
-      }),
-    },
-  );
+  const form: StageRequestForm = new FormGroup({
+    student: new FormControl<Student | string | null>(null, needsStudent ? [pickedStudent] : []),
+    hospitalId: new FormControl<Id | null>(null, Validators.required),
+    campusId: new FormControl<Id | null>({ value: null, disabled: true }, Validators.required),
+    careUnitId: new FormControl<Id | null>({ value: null, disabled: true }, Validators.required),
+    startDate: new FormControl<Date | null>(null, [Validators.required, notBefore(today)]),
+    endDate: new FormControl<Date | null>(null, [Validators.required, withinMaxLength]),
+    motivation: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(MAX_MOTIVATION_LENGTH), notBlank],
+    }),
+  });
   // The end date's length check reads the start date, so it runs again when the start moves.
   form.controls.startDate.valueChanges.subscribe(() =>
     form.controls.endDate.updateValueAndValidity({ emitEvent: false }),

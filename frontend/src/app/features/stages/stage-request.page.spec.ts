@@ -99,7 +99,15 @@ describe('StageRequestPage', () => {
   });
 });
 
-const UNIT = { id: 'u1', hospitalId: 'h1', campusId: 'c1', name: 'Cardiology 2B', department: 'Cardiology', section: 'B', freePlaces: 3 };
+const UNIT = {
+  id: 'u1',
+  hospitalId: 'h1',
+  campusId: 'c1',
+  name: 'Cardiology 2B',
+  department: 'Cardiology',
+  section: 'B',
+  freePlaces: 3,
+};
 
 @Component({ selector: 'app-stage-target', template: 'stage' })
 class StageTarget {}
@@ -117,9 +125,11 @@ async function setup(user = aUser({ roles: ['student'], studentId: 'student-1' }
   http.expectOne('/api/me').flush(aMeResponse([{ action: 'create', subject: 'Stage' }], user));
 
   const harness = await RouterTestingHarness.create('/stages/new');
-  http.expectOne((req) => req.url === '/api/institutions').flush({
-    items: [{ id: 'h1', kind: 'hospital', name: 'Cliniques Saint-Luc', city: 'Brussels' }],
-  });
+  http
+    .expectOne((req) => req.url === '/api/institutions')
+    .flush({
+      items: [{ id: 'h1', kind: 'hospital', name: 'Cliniques Saint-Luc', city: 'Brussels' }],
+    });
   await harness.fixture.whenStable();
   const loader = TestbedHarnessEnvironment.loader(harness.fixture);
   const root = () => harness.routeNativeElement as HTMLElement;
@@ -127,7 +137,8 @@ async function setup(user = aUser({ roles: ['student'], studentId: 'student-1' }
   const page = {
     root,
     settle: () => harness.fixture.whenStable(),
-    select: (testId: string) => loader.getHarness(MatSelectHarness.with({ selector: `[data-testid="${testId}"]` })),
+    select: (testId: string) =>
+      loader.getHarness(MatSelectHarness.with({ selector: `[data-testid="${testId}"]` })),
     async choose(testId: string, option: string | RegExp) {
       const select = await page.select(testId);
       await select.open();
@@ -142,7 +153,9 @@ async function setup(user = aUser({ roles: ['student'], studentId: 'student-1' }
     },
     async fillValidForm(controller: HttpTestingController) {
       await page.choose('request-hospital', 'Cliniques Saint-Luc (Brussels)');
-      controller.expectOne((req) => req.url === '/api/campuses').flush({ items: [{ id: 'c1', hospitalId: 'h1', name: 'Woluwe' }] });
+      controller
+        .expectOne((req) => req.url === '/api/campuses')
+        .flush({ items: [{ id: 'c1', hospitalId: 'h1', name: 'Woluwe' }] });
       await page.choose('request-campus', 'Woluwe');
       controller.expectOne((req) => req.url === '/api/care-units').flush({ items: [UNIT] });
       await page.choose('request-care-unit', /^Cardiology 2B/);
@@ -155,7 +168,10 @@ async function setup(user = aUser({ roles: ['student'], studentId: 'student-1' }
       root().querySelector<HTMLButtonElement>('[data-testid="request-submit"]')?.click();
       await harness.fixture.whenStable();
     },
-    errors: () => Array.from(root().querySelectorAll('mat-error')).map((error) => error.textContent?.trim() ?? ''),
+    errors: () =>
+      Array.from(root().querySelectorAll('mat-error')).map(
+        (error) => error.textContent?.trim() ?? '',
+      ),
     text: (selector: string) => root().querySelector(selector)?.textContent?.trim() ?? '',
   };
   return { page, http, router: TestBed.inject(Router) };

@@ -1,8 +1,8 @@
+import { Location } from '@angular/common';
 import { Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { BehaviorSubject, combineLatest, switchMap } from 'rxjs';
 import { AbilityStore } from '../../core/ability/ability-store';
@@ -48,7 +48,7 @@ export class StagePage {
   protected readonly canOpenTasks = inject(AbilityStore).can('read', 'Task');
   /** Whether the page opened right after the user submitted this request. */
   protected readonly isNewRequest =
-    inject(Router).currentNavigation()?.extras.state?.['isNewRequest'] === true;
+    (inject(Location).getState() as { isNewRequest?: unknown } | null)?.isNewRequest === true;
 
   protected readonly stage = toSignal(
     combineLatest([toObservable(this.id), this.retries]).pipe(

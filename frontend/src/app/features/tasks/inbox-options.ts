@@ -7,7 +7,12 @@ import type { TaskQuery } from '../../core/api/task-api';
 import { createLogger } from '../../core/logging/logger';
 import { SessionStore } from '../../core/session/session-store';
 
-const HOSPITAL_ROLES: readonly Role[] = ['hospital_coordinator', 'supervisor', 'badge_manager', 'hygienist'];
+const HOSPITAL_ROLES: readonly Role[] = [
+  'hospital_coordinator',
+  'supervisor',
+  'badge_manager',
+  'hygienist',
+];
 const log = createLogger('inbox-options');
 
 /**
@@ -25,7 +30,9 @@ export class InboxOptions {
   /** Care units for the care unit filter. */
   readonly careUnits = toSignal(
     orEmpty(
-      this.directory.careUnits({ hospitalId: this.isHospitalStaff ? this.user()?.institutionId : null }),
+      this.directory.careUnits({
+        hospitalId: this.isHospitalStaff ? this.user()?.institutionId : null,
+      }),
     ),
     { initialValue: [] as CareUnit[] },
   );

@@ -42,7 +42,14 @@ describe('parseInboxQuery()', () => {
 
   it('ignores malformed values', () => {
     const query = parseInboxQuery(
-      convertToParamMap({ scope: 'everything', phase: 'lunch', dueBefore: 'soon', page: '-2', pageSize: '7', sort: 'name' }),
+      convertToParamMap({
+        scope: 'everything',
+        phase: 'lunch',
+        dueBefore: 'soon',
+        page: '-2',
+        pageSize: '7',
+        sort: 'name',
+      }),
     );
 
     expect(query.scope).toBe('mine');

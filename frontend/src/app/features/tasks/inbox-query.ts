@@ -30,7 +30,9 @@ export function parseInboxQuery(params: ParamMap): TaskQuery {
     careUnitId: params.get('careUnitId'),
     schoolId: params.get('schoolId'),
     programmeId: params.get('programmeId'),
-    dueBefore: /^\d{4}-\d{2}-\d{2}$/.test(params.get('dueBefore') ?? '') ? params.get('dueBefore') : null,
+    dueBefore: /^\d{4}-\d{2}-\d{2}$/.test(params.get('dueBefore') ?? '')
+      ? params.get('dueBefore')
+      : null,
     overdue: params.get('overdue') === 'true',
     q: params.get('q')?.trim() || null,
     sort: pick(params.get('sort'), TASK_SORTS) ?? DEFAULT_INBOX_QUERY.sort,
@@ -47,7 +49,8 @@ export function toInboxParams(changes: Partial<TaskQuery>): Params {
   const params: Params = {};
   for (const [key, value] of Object.entries(changes)) {
     const isDefault = DEFAULT_INBOX_QUERY[key as keyof TaskQuery] === value;
-    params[key] = value === '' || value === false || value === undefined || isDefault ? null : value;
+    params[key] =
+      value === '' || value === false || value === undefined || isDefault ? null : value;
   }
   if (!('page' in changes)) params['page'] = null;
   return params;

@@ -36,10 +36,15 @@ describe('TaskInboxPage', () => {
 
   it('shows an error with a retry that reloads', async () => {
     const { inbox } = await setup();
-    (await inbox.expectList()).flush({ code: 'internal_error' }, { status: 500, statusText: 'Server Error' });
+    (await inbox.expectList()).flush(
+      { code: 'internal_error' },
+      { status: 500, statusText: 'Server Error' },
+    );
     await inbox.settle();
 
-    expect(inbox.text('app-state-panel[data-kind="error"]')).toContain('The tasks could not be loaded.');
+    expect(inbox.text('app-state-panel[data-kind="error"]')).toContain(
+      'The tasks could not be loaded.',
+    );
 
     inbox.click('app-state-panel[data-kind="error"] button');
     (await inbox.expectList()).flush(page([aTask()]));
@@ -64,7 +69,9 @@ describe('TaskInboxPage', () => {
   });
 
   it('sends the filters of the URL to the server', async () => {
-    const { inbox } = await setup('/tasks?phase=preparation&overdue=true&q=Lina&sort=-dueAt&page=2');
+    const { inbox } = await setup(
+      '/tasks?phase=preparation&overdue=true&q=Lina&sort=-dueAt&page=2',
+    );
 
     const request = await inbox.expectList();
 

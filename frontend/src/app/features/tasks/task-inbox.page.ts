@@ -5,7 +5,11 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
+import {
+  MatSnackBar,
+  type MatSnackBarRef,
+  type TextOnlySnackBar,
+} from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -129,7 +133,11 @@ export class TaskInboxPage {
   protected claim(task: Task): void {
     this.busyTaskId.set(task.id);
     this.api.claim(task.id).subscribe({
-      next: () => this.afterAction('task.claimed'),
+      // The claimed task leaves the claimable tab, so the notice offers to open it at once.
+      next: (claimed) =>
+        this.afterAction('task.claimed', 'task.open')
+          .onAction()
+          .subscribe(() => this.open(claimed)),
       error: (error: unknown) => this.afterFailure(error),
     });
   }
@@ -173,13 +181,18 @@ export class TaskInboxPage {
       )
       .subscribe((task) => {
         if (task?.status === 'open') return this.open(task, true);
-        this.snackBar.open(this.transloco.translate('task.notFound'), undefined, { duration: 4000 });
+        this.snackBar.open(this.transloco.translate('task.notFound'), undefined, {
+          duration: 4000,
+        });
         this.clearTaskLink();
       });
   }
 
   private pollList(): void {
-    const query$ = toQueryStream(this.route.queryParamMap.pipe(map(parseInboxQuery)), this.refreshes);
+    const query$ = toQueryStream(
+      this.route.queryParamMap.pipe(map(parseInboxQuery)),
+      this.refreshes,
+    );
     pollWhileVisible(query$, (query) => this.load(query), {
       visible$: inject(PAGE_VISIBLE),
       intervalMs: inject(POLL_INTERVAL),
@@ -200,16 +213,16 @@ export class TaskInboxPage {
     );
   }
 
-  private afterAction(messageKey: string): void {
+  private afterAction(messageKey: string, actionKey?: string): MatSnackBarRef<TextOnlySnackBar> {
     this.busyTaskId.set(null);
-    this.snackBar.open(this.transloco.translate(messageKey), undefined, { duration: 4000 });
     this.refresh();
+    const action = actionKey ? this.transloco.translate(actionKey) : undefined;
+    return this.snackBar.open(this.transloco.translate(messageKey), action, { duration: 6000 });
   }
 
   private afterFailure(error: unknown): void {
     const problem = toProblem(error);
-    const key = problem.status === 409 ? 'task.error.taken' : 'common.error.unexpectedShort';
-    this.afterAction(key);
+    this.afterAction(problem.status === 409 ? 'task.error.taken' : 'common.error.unexpectedShort');
   }
 }
 
@@ -218,5 +231,7 @@ function toQueryStream(
   query$: Observable<TaskQuery>,
   refreshes: Observable<void>,
 ): Observable<TaskQuery> {
-  return combineLatest([query$, refreshes.pipe(startWith(undefined))]).pipe(map(([query]) => query));
+  return combineLatest([query$, refreshes.pipe(startWith(undefined))]).pipe(
+    map(([query]) => query),
+  );
 }

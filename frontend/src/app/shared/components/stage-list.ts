@@ -17,7 +17,8 @@ import { PhaseChip } from './phase-chip';
           <a [routerLink]="['/stages', stage.id]" data-testid="stage-link">
             <span class="who">{{ stage.student.firstName }} {{ stage.student.lastName }}</span>
             <span class="where">
-              {{ stage.careUnit.name }} · {{ stage.careUnit.campusName }} · {{ stage.hospital.name }}
+              {{ stage.careUnit.name }} · {{ stage.careUnit.campusName }} ·
+              {{ stage.hospital.name }}
             </span>
             <span class="when">
               {{ stage.startDate | localDate }} – {{ stage.endDate | localDate }}

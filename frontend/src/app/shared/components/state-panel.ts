@@ -25,10 +25,10 @@ export type StatePanelKind = 'loading' | 'empty' | 'error';
         <mat-spinner diameter="32" [attr.aria-label]="'common.loading' | transloco" />
       }
       @case ('empty') {
-        <mat-icon aria-hidden="true">{{ icon() || 'inbox' }}</mat-icon>
+        <mat-icon aria-hidden="true" [fontIcon]="icon() || 'inbox'" />
       }
       @case ('error') {
-        <mat-icon aria-hidden="true" class="error-icon">error_outline</mat-icon>
+        <mat-icon aria-hidden="true" class="error-icon" fontIcon="error_outline" />
       }
     }
     <p class="message">{{ message() || (defaultMessageKey() | transloco) }}</p>

@@ -39,7 +39,10 @@ export function readTaskValues(form: TaskFormGroup, fields: readonly FormField[]
  * Puts the server's field problems on the matching controls as a `server` error and returns
  * the messages that match no control, which the form shows above its buttons.
  */
-export function applyServerProblems(form: TaskFormGroup, problems: readonly FieldProblem[]): string[] {
+export function applyServerProblems(
+  form: TaskFormGroup,
+  problems: readonly FieldProblem[],
+): string[] {
   const unmatched: string[] = [];
   for (const [name, messages] of groupFieldProblems(problems, SERVER_FIELD_PREFIX)) {
     const control = form.controls[name];

@@ -1,6 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TranslocoService } from '@jsverse/transloco';
 import type { FormField } from '../../core/api/api-models';
 import type { FieldProblem } from '../../core/api/problem';
 import type { TaskValues } from '../../core/api/task-api';
@@ -23,10 +24,17 @@ describe('TaskForm', () => {
     expect(await form.getLabel('question')).toContain('Question for the student');
   });
 
-  it('prefers the label sent by the server', async () => {
-    const { form } = await setup([{ ...REVIEW_FIELDS[1], label: 'Why?' }]);
+  it('uses the label sent by the server for an untranslated field', async () => {
+    const { form } = await setup([{ ...REVIEW_FIELDS[1], name: 'ward', label: 'Ward code' }]);
 
-    expect(await form.getLabel('reason')).toContain('Why?');
+    expect(await form.getLabel('ward')).toContain('Ward code');
+  });
+
+  it('prefers the translation to the English label of the definition', async () => {
+    const { form } = await setup([{ ...REVIEW_FIELDS[1], label: 'Reason' }]);
+    TestBed.inject(TranslocoService).setActiveLang('fr');
+
+    expect(await form.getLabel('reason')).toContain('Motif');
   });
 
   it('offers translated enum options', async () => {
@@ -40,7 +48,13 @@ describe('TaskForm', () => {
   });
 
   it('shows untranslated options as they are', async () => {
-    const rating: FormField = { name: 'rating', type: 'enum', required: true, options: ['1', '2', '3', '4', '5'], label: null };
+    const rating: FormField = {
+      name: 'rating',
+      type: 'enum',
+      required: true,
+      options: ['1', '2', '3', '4', '5'],
+      label: null,
+    };
     const { form } = await setup([rating], 'evaluate_by_student');
 
     expect(await form.getRadioOptions('rating')).toEqual(['1', '2', '3', '4', '5']);
@@ -108,7 +122,13 @@ describe('TaskForm', () => {
 });
 
 const REVIEW_FIELDS: FormField[] = [
-  { name: 'decision', type: 'enum', required: true, options: ['accept', 'refuse', 'more_info'], label: null },
+  {
+    name: 'decision',
+    type: 'enum',
+    required: true,
+    options: ['accept', 'refuse', 'more_info'],
+    label: null,
+  },
   { name: 'reason', type: 'text', required: false, options: [], label: null },
   { name: 'question', type: 'string', required: false, options: [], label: null },
 ];

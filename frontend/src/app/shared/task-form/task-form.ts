@@ -68,6 +68,8 @@ export class TaskForm {
     this.submitted.emit(readTaskValues(form, this.fields()));
   }
 
+  // NOTE: a translation of `form.<activityId>.<field>` wins over the definition's label, because
+  // the shipped process writes English labels; the label serves fields nobody translated.
   protected labelKey(field: FormField): string {
     return `form.${this.activityId()}.${field.name}`;
   }

@@ -38,7 +38,13 @@ export function aTask(overrides: Partial<Task> = {}): Task {
     status: 'open',
     form: {
       fields: [
-        { name: 'decision', type: 'enum', required: true, options: ['accept', 'refuse', 'more_info'], label: null },
+        {
+          name: 'decision',
+          type: 'enum',
+          required: true,
+          options: ['accept', 'refuse', 'more_info'],
+          label: null,
+        },
         { name: 'reason', type: 'text', required: false, options: [], label: null },
       ],
     },
@@ -63,7 +69,12 @@ export function aStage(overrides: Partial<Stage> = {}): Stage {
     startDate: '2027-04-05',
     endDate: '2027-05-14',
     student: { id: 'student-1', firstName: 'Lina', lastName: 'Peeters' },
-    careUnit: { id: 'unit-1', name: 'Cardiology 2B', department: 'Cardiology', campusName: 'Saint-Luc' },
+    careUnit: {
+      id: 'unit-1',
+      name: 'Cardiology 2B',
+      department: 'Cardiology',
+      campusName: 'Saint-Luc',
+    },
     hospital: { id: 'hospital-1', name: 'Cliniques Saint-Luc' },
     school: { id: 'school-1', name: 'HE Vinci' },
     programme: { id: 'programme-1', name: 'Bachelor in nursing' },

@@ -15,7 +15,9 @@ export class TaskFormHarness extends ComponentHarness {
 
   /** Returns the label text of a field, required mark included. */
   async getLabel(name: string): Promise<string> {
-    const label = await this.locatorFor(`[data-field="${name}"] mat-label, [data-field="${name}"] legend`)();
+    const label = await this.locatorFor(
+      `[data-field="${name}"] mat-label, [data-field="${name}"] legend`,
+    )();
     return label.text();
   }
 
@@ -43,20 +45,26 @@ export class TaskFormHarness extends ComponentHarness {
 
   /** Returns the option labels of a radio field. */
   async getRadioOptions(name: string): Promise<string[]> {
-    const group = await this.locatorFor(MatRadioGroupHarness.with({ selector: `[data-field="${name}"] mat-radio-group` }))();
+    const group = await this.locatorFor(
+      MatRadioGroupHarness.with({ selector: `[data-field="${name}"] mat-radio-group` }),
+    )();
     const buttons = await group.getRadioButtons();
     return Promise.all(buttons.map((button) => button.getLabelText()));
   }
 
   /** Checks the radio option of a field whose label is `label`. */
   async chooseRadio(name: string, label: string): Promise<void> {
-    const group = await this.locatorFor(MatRadioGroupHarness.with({ selector: `[data-field="${name}"] mat-radio-group` }))();
+    const group = await this.locatorFor(
+      MatRadioGroupHarness.with({ selector: `[data-field="${name}"] mat-radio-group` }),
+    )();
     await group.checkRadioButton({ label });
   }
 
   /** Types `value` into a text, number or date field, replacing its content. */
   async type(name: string, value: string): Promise<void> {
-    const input = await this.locatorFor(`[data-field="${name}"] input, [data-field="${name}"] textarea`)();
+    const input = await this.locatorFor(
+      `[data-field="${name}"] input, [data-field="${name}"] textarea`,
+    )();
     await input.clear();
     await input.sendKeys(value);
     await input.blur();

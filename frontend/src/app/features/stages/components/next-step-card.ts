@@ -12,12 +12,20 @@ import type { NextStep } from '../stage-progress';
 /** Explains what a stage waits for: who has to act on which task, or that it has ended. */
 @Component({
   selector: 'app-next-step-card',
-  imports: [MatButtonModule, MatCardModule, MatIconModule, RouterLink, TranslocoPipe, LocalDatePipe, TranslateOrPipe],
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    RouterLink,
+    TranslocoPipe,
+    LocalDatePipe,
+    TranslateOrPipe,
+  ],
   host: { class: 'app-next-step-card' },
   template: `
     <mat-card appearance="outlined" data-testid="next-step">
       <mat-card-header>
-        <mat-icon mat-card-avatar aria-hidden="true">next_plan</mat-icon>
+        <mat-icon mat-card-avatar aria-hidden="true" fontIcon="next_plan" />
         <mat-card-title>{{ 'stage.next.title' | transloco }}</mat-card-title>
       </mat-card-header>
       <mat-card-content>
@@ -37,16 +45,25 @@ import type { NextStep } from '../stage-progress';
                   @if (task.assignee?.id === userId()) {
                     <strong>{{ 'stage.next.yourTask' | transloco: { task: taskName } }}</strong>
                   } @else if (task.assignee) {
-                    {{ 'stage.next.assigned' | transloco: { task: taskName, name: task.assignee.name } }}
+                    {{
+                      'stage.next.assigned'
+                        | transloco: { task: taskName, name: task.assignee.name }
+                    }}
                   } @else {
                     {{
                       'stage.next.waitingFor'
                         | transloco
-                          : { task: taskName, role: ('role.' + task.candidateRole | translateOr: task.candidateRole) }
+                          : {
+                              task: taskName,
+                              role:
+                                ('role.' + task.candidateRole | translateOr: task.candidateRole),
+                            }
                     }}
                   }
                   @if (task.dueAt) {
-                    <span class="due">{{ 'inbox.dueAt' | transloco: { date: (task.dueAt | localDate) } }}</span>
+                    <span class="due">{{
+                      'inbox.dueAt' | transloco: { date: (task.dueAt | localDate) }
+                    }}</span>
                   }
                   @if (canOpenTasks()) {
                     <a

@@ -20,9 +20,12 @@ const STATE_ICONS = {
   template: `
     <ol class="phases">
       @for (item of phases(); track item.phase) {
-        <li [attr.data-state]="item.state" [attr.aria-current]="item.state === 'current' ? 'step' : null">
+        <li
+          [attr.data-state]="item.state"
+          [attr.aria-current]="item.state === 'current' ? 'step' : null"
+        >
           <div class="phase">
-            <mat-icon aria-hidden="true">{{ icons[item.state] }}</mat-icon>
+            <mat-icon aria-hidden="true" [fontIcon]="icons[item.state]" />
             <span class="name">{{ 'phase.' + item.phase | transloco }}</span>
             <span class="visually-hidden">({{ 'timeline.state.' + item.state | transloco }})</span>
           </div>
@@ -35,11 +38,16 @@ const STATE_ICONS = {
                     {{ 'history.type.' + entry.type | translateOr: entry.type }}
                     @if (entry.activityId) {
                       :
-                      {{ 'task.name.' + entry.activityId | translateOr: (entry.activityName ?? entry.activityId) }}
+                      {{
+                        'task.name.' + entry.activityId
+                          | translateOr: entry.activityName ?? entry.activityId
+                      }}
                     }
                   </span>
                   @if (entry.actor) {
-                    <span class="who">{{ 'timeline.by' | transloco: { name: entry.actor.name } }}</span>
+                    <span class="who">{{
+                      'timeline.by' | transloco: { name: entry.actor.name }
+                    }}</span>
                   }
                 </li>
               }

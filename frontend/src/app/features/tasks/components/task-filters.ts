@@ -78,13 +78,21 @@ export class TaskFilters {
   /** Number of filters in use besides the search box, shown on the collapsed panel. */
   protected readonly activeFilterCount = computed(() => {
     const query = this.query();
-    const used = [query.phase, query.careUnitId, query.schoolId, query.programmeId, query.dueBefore];
+    const used = [
+      query.phase,
+      query.careUnitId,
+      query.schoolId,
+      query.programmeId,
+      query.dueBefore,
+    ];
     return used.filter(Boolean).length + (query.overdue ? 1 : 0);
   });
 
   /** Whether the screen is wide enough to show the filters expanded at first. */
   protected readonly isWide = toSignal(
-    inject(BreakpointObserver).observe('(min-width: 721px)').pipe(map((state) => state.matches)),
+    inject(BreakpointObserver)
+      .observe('(min-width: 721px)')
+      .pipe(map((state) => state.matches)),
     { initialValue: true },
   );
 
@@ -132,7 +140,9 @@ export class TaskFilters {
       map((q): Partial<TaskQuery> => ({ q: q || null })),
     );
     const dueBefore$ = controls.dueBefore.valueChanges.pipe(
-      map((date): Partial<TaskQuery> => ({ dueBefore: date && !isNaN(+date) ? toCalendarDate(date) : null })),
+      map((date): Partial<TaskQuery> => ({
+        dueBefore: date && !isNaN(+date) ? toCalendarDate(date) : null,
+      })),
     );
     const school$ = controls.schoolId.valueChanges.pipe(
       // A programme belongs to one school, so changing the school clears the programme.

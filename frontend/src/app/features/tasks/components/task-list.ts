@@ -11,7 +11,15 @@ import { PhaseChip } from '../../../shared/public-api';
 /** Rows of the task inbox, with claim, unclaim and open actions. */
 @Component({
   selector: 'app-task-list',
-  imports: [MatButtonModule, MatIconModule, TranslocoPipe, AblePipe, LocalDatePipe, TranslateOrPipe, PhaseChip],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    TranslocoPipe,
+    AblePipe,
+    LocalDatePipe,
+    TranslateOrPipe,
+    PhaseChip,
+  ],
   host: { class: 'app-task-list' },
   templateUrl: './task-list.html',
   styleUrl: './task-list.scss',
