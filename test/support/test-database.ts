@@ -15,6 +15,10 @@ export interface TestDatabase extends Database {
    * Needs `persistent: true` on the embedded database.
    */
   reopen(): Promise<TestDatabase>;
+  /** Closes the connection and keeps the data, so a server process can take the database over. */
+  disconnect(): Promise<void>;
+  /** Removes what {@link disconnect} kept: the schema or the embedded database's folder. */
+  removeData(): Promise<void>;
 }
 
 /** Options of {@link createTestDatabase}. */
@@ -60,13 +64,22 @@ async function open(location: Location): Promise<TestDatabase> {
       await database.close();
       return open(location);
     },
+    disconnect: () => database.close(),
+    removeData: () => removeData(location),
     close: async () => {
-      if (location.schema) await database.knex.raw('DROP SCHEMA ?? CASCADE', [location.schema]);
       await database.close();
-      if (location.dataDir !== 'memory')
-        fs.rmSync(location.dataDir, { recursive: true, force: true });
+      await removeData(location);
     },
   };
+}
+
+async function removeData(location: Location): Promise<void> {
+  if (location.dataDir !== 'memory') fs.rmSync(location.dataDir, { recursive: true, force: true });
+  if (!location.schema) return;
+
+  const database = await openDatabase({ ...location, poolSize: 1 });
+  await database.knex.raw('DROP SCHEMA ?? CASCADE', [location.schema]);
+  await database.close();
 }
 
 async function truncateAll(database: Database): Promise<void> {
