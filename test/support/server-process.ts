@@ -5,7 +5,13 @@ import path from 'node:path';
 import { findRepositoryRoot } from '../../backend/src/platform/config/config';
 
 const MAIN_SCRIPT = path.join(findRepositoryRoot(), 'backend/dist/backend/src/main.js');
-const START_TIMEOUT_MS = 60_000;
+/** Options of {@link startServerProcess}. */
+export interface ServerProcessOptions {
+  /** How long to wait for /api/health, in ms; seeding the demo delays the first answer. */
+  startTimeoutMs?: number;
+  /** Copies the server's output to this process's stderr as it comes. */
+  echoOutput?: boolean;
+}
 
 /** A Stageflow server running as a child process, which a test can SIGKILL and restart. */
 export interface ServerProcess {
@@ -23,7 +29,10 @@ export interface ServerProcess {
  * Starts the built server (`npm run build` first) on a free port of 127.0.0.1 with `env`
  * naming its database, and waits until /api/health answers.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
   if (!fs.existsSync(MAIN_SCRIPT)) {
     throw new Error(`${MAIN_SCRIPT} is missing; run "npm run build" before these tests.`);
   }
@@ -47,9 +56,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    await waitForHealth(baseUrl, child, () => log);
+    const record = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (options.echoOutput) process.stderr.write(chunk);
+    };
+    child.stdout?.on('data', record);
+    child.stderr?.on('data', record);
+    await waitForHealth(baseUrl, child, () => log, options.startTimeoutMs ?? 60_000);
   };
   const kill = async () => {
     const running = child;
@@ -69,8 +82,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   };
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => string) {
-  const deadline = Date.now() + START_TIMEOUT_MS;
+async function waitForHealth(
+  baseUrl: string,
+  child: ChildProcess,
+  log: () => string,
+  timeoutMs: number,
+) {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`The server exited with code ${child.exitCode}:\n${log()}`);
@@ -83,7 +101,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => st
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`The server did not answer /api/health within ${START_TIMEOUT_MS} ms:\n${log()}`);
+  throw new Error(`The server did not answer /api/health within ${timeoutMs} ms:\n${log()}`);
 }
 
 function findFreePort(): Promise<number> {
