@@ -58,7 +58,11 @@ async function runLifecycle(server: ServerProcess): Promise<void> {
   for (const [phase, activities] of PHASES) {
     for (const activity of activities) {
       const role = TASK_ROLES[activity]!;
-      await completeOverHttp(clients[role], stageId, activity);
+      await completeOverHttp(clients[role], stageId, activity, {
+        admin: clients.platform_admin,
+        onRetry: (incident) =>
+          console.log(`  incident on ${incident.activityId} retried by the platform admin`),
+      });
       console.log(
         `  ${phase.padEnd(12)} ${activity} completed by the ${role.replaceAll('_', ' ')}`,
       );

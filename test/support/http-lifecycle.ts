@@ -31,6 +31,19 @@ export async function listStageTasks(client: TestClient, stageId: number): Promi
   return ((await response.json()) as { items: ListedTask[] }).items;
 }
 
+/** Options of {@link waitForTask} and {@link completeOverHttp}. */
+export interface WaitOptions {
+  timeoutMs?: number;
+  /**
+   * A platform admin who retries the stage's open incidents while waiting. A SIGKILL during a
+   * service-task call leaves an incident by design (the call may or may not have taken
+   * effect), and retrying it is how an operator resumes the stage.
+   */
+  admin?: TestClient;
+  /** Called with each incident retried. */
+  onRetry?: (incident: { id: number; activityId: string; error: string }) => void;
+}
+
 /**
  * Waits until `client` sees the open `activityId` task of the stage (the job worker and the
  * scheduler advance instances in the background), then returns it.
@@ -39,14 +52,16 @@ export async function waitForTask(
   client: TestClient,
   stageId: number,
   activityId: string,
-  timeoutMs = 20_000,
+  options: WaitOptions = {},
 ): Promise<ListedTask> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const task = (await listStageTasks(client, stageId)).find(
       (candidate) => candidate.activityId === activityId,
     );
     if (task) return task;
+    if (options.admin) await retryStageIncidents(options.admin, stageId, options.onRetry);
     if (Date.now() > deadline) {
       throw new Error(`Stage ${stageId} has no open ${activityId} task after ${timeoutMs} ms.`);
     }
@@ -59,9 +74,10 @@ export async function completeOverHttp(
   client: TestClient,
   stageId: number,
   activityId: string,
-  values = MAIN_PATH_VALUES[activityId] ?? {},
+  options: WaitOptions = {},
 ): Promise<void> {
-  const task = await waitForTask(client, stageId, activityId);
+  const values = MAIN_PATH_VALUES[activityId] ?? {};
+  const task = await waitForTask(client, stageId, activityId, options);
   const claim = await client.post(`/api/tasks/${task.id}/claim`);
   if (claim.status !== 200) {
     throw new Error(`Claiming ${activityId} answered ${claim.status}: ${await claim.text()}`);
@@ -71,5 +87,25 @@ export async function completeOverHttp(
     throw new Error(
       `Completing ${activityId} answered ${completion.status}: ${await completion.text()}`,
     );
+  }
+}
+
+interface ListedIncident {
+  id: number;
+  activityId: string;
+  error: string;
+  stage: { id: number } | null;
+}
+
+async function retryStageIncidents(
+  admin: TestClient,
+  stageId: number,
+  onRetry: WaitOptions['onRetry'],
+): Promise<void> {
+  const response = await admin.get('/api/incidents?status=open');
+  const { items } = (await response.json()) as { items: ListedIncident[] };
+  for (const incident of items.filter((item) => item.stage?.id === stageId)) {
+    const retry = await admin.post(`/api/incidents/${incident.id}/retry`);
+    if (retry.status === 200 || retry.status === 204) onRetry?.(incident);
   }
 }
