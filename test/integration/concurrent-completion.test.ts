@@ -39,7 +39,7 @@ describe('two completions of one task', () => {
     const rejected = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     expect(rejected).toHaveLength(1);
-    expect((rejected[0]).reason).toBeInstanceOf(ConflictError);
+    expect(rejected[0].reason).toBeInstanceOf(ConflictError);
     const completions = await db
       .knex('process_history')
       .where({ stage_id: stage.id, type: 'task.completed' });

@@ -97,7 +97,7 @@ async function signInWorkingRoles(baseUrl: string): Promise<Record<string, TestC
   return clients;
 }
 
-// Completes whatever the client's inbox holds until the server goes away.
+// Completes the tasks in the client's inbox until the server goes away.
 async function drive(
   client: TestClient,
   stop: { isStopped: boolean },
@@ -116,7 +116,7 @@ async function drive(
       }
       if (items.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
     } catch {
-      // The server was killed mid-request: only answered completions count as acknowledged.
+      // The server was killed mid-request: only completions with a response count as acknowledged.
       return;
     }
   }

@@ -45,7 +45,7 @@ export interface WaitOptions {
 }
 
 /**
- * Waits until `client` sees the open `activityId` task of the stage (the job worker and the
+ * Waits until `client` can list the open `activityId` task of the stage (the job worker and the
  * scheduler advance instances in the background), then returns it.
  */
 export async function waitForTask(

@@ -7,7 +7,7 @@ import { findRepositoryRoot } from '../../backend/src/platform/config/config';
 const MAIN_SCRIPT = path.join(findRepositoryRoot(), 'backend/dist/backend/src/main.js');
 /** Options of {@link startServerProcess}. */
 export interface ServerProcessOptions {
-  /** How long to wait for /api/health, in ms; seeding the demo delays the first answer. */
+  /** Time limit for /api/health to respond, in ms. Seeding the demo delays the first response. */
   startTimeoutMs?: number;
   /** Copies the server's output to this process's stderr as it comes. */
   echoOutput?: boolean;
@@ -27,7 +27,7 @@ export interface ServerProcess {
 
 /**
  * Starts the built server (`npm run build` first) on a free port of 127.0.0.1 with `env`
- * naming its database, and waits until /api/health answers.
+ * naming its database, and waits until /api/health responds.
  */
 export async function startServerProcess(
   env: Record<string, string>,

@@ -17,7 +17,7 @@ const LOCK_NOT_AVAILABLE = '55P03';
 const QUIET_ROUNDS = 2;
 const MAX_ROUNDS = 2_000;
 
-/** The saved row of an instance, as a command sees it under its lock. */
+/** The saved row of an instance, as read by a command under its lock. */
 export interface InstanceRow {
   id: number;
   definition_id: number;
@@ -26,7 +26,7 @@ export interface InstanceRow {
   revision: number;
 }
 
-/** What `apply` gets: the recovered engine and the open transaction. */
+/** The scope passed to `apply`: the recovered engine and the open transaction. */
 export interface CommandScope {
   trx: Knex.Transaction;
   engine: BpmnEngine;

@@ -6,8 +6,8 @@ import { runInstanceCommand } from './instance-command';
 import type { CommandActor, TaskCompletion } from './process-runtime';
 import { EngineRunError, InstanceBusyError } from './runtime.errors';
 
-// A command holds the instance lock for tens of milliseconds; a user's completion that meets
-// the job worker or the scheduler waits this long per attempt before giving up with a 409.
+// A command keeps the instance locked for tens of milliseconds. A completion that finds the job
+// worker or the scheduler on the instance waits these delays in turn, then gives up with a 409.
 const BUSY_RETRY_DELAYS_MS = [20, 50, 100, 200, 400];
 
 interface TaskRow {

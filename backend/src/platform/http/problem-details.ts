@@ -20,7 +20,7 @@ interface ProblemBody {
 
 /**
  * Maps every error thrown below it to an application/problem+json response. Unexpected errors
- * are logged with the request id and answered with a generic 500, never with their message.
+ * are logged with the request id and get a generic 500 response, never their message.
  */
 export function problemDetails(): Middleware {
   return async (ctx, next) => {
