@@ -3,6 +3,7 @@ import type { ServicePlugin } from '../plugin-api';
 import { installedPlugins } from '../plugins';
 import { deployDefinition } from './definition-store';
 import { retryIncident } from './incidents';
+import { cloneInstance } from './instance-cloning';
 import { startInstance } from './instance-start';
 import { JobWorker, type JobWorkerSettings } from './job-worker';
 import { PluginRegistry } from './plugin-registry';
@@ -32,6 +33,7 @@ export function createProcessRuntime(db: Database, options: RuntimeOptions = {})
   return {
     deployDefinition: (xml, actor) => deployDefinition(knex, xml, actor, plugins.names),
     startInstance: (trx, input) => startInstance(knex, trx, input),
+    cloneInstance: (trx, input) => cloneInstance(knex, trx, input),
     completeTask: (taskId, values, actor) => completeTask(knex, taskId, values, actor),
     fireDueTimers: (limit) => fireDueTimers(knex, limit),
     runPendingJobs: (limit) => worker.runPending(limit),

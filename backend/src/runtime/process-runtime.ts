@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-/** What the process of a stage knows about the stage, as `environment.variables.stage`. */
+/** The stage data a process instance reads as `environment.variables.stage`. */
 export interface StageVariables {
   id: number;
   studentId: number;
@@ -11,7 +11,7 @@ export interface StageVariables {
   /** ISO calendar days, such as 2027-02-01. */
   startDate: string;
   endDate: string;
-  /** Role of whoever requested the stage: `student` or `school_coordinator`. */
+  /** Role of the user who requested the stage: `student` or `school_coordinator`. */
   requesterRole: 'student' | 'school_coordinator';
   recruitmentConsent: boolean;
 }
@@ -25,7 +25,7 @@ export interface DeployedDefinition {
   deployedAt: Date;
 }
 
-/** Who issues a command; null for the scheduler and the job worker. */
+/** The user issuing a command; `userId` is null for the scheduler and the job worker. */
 export interface CommandActor {
   userId: number | null;
 }
@@ -57,9 +57,20 @@ export interface ProcessRuntime {
   ): Promise<{ instanceId: number }>;
 
   /**
+   * Starts an instance for `stage` by copying the instance of the template stage instead of
+   * running the engine, inside the caller's transaction: the clone continues exactly as the
+   * template would, with the stage's own ids and dates. The template's start and end days must
+   * lie more than a year from when its instance ran, so no other value is taken for them.
+   */
+  cloneInstance(
+    trx: Knex.Transaction,
+    input: { templateStageId: number; stage: StageVariables; actor: CommandActor },
+  ): Promise<{ instanceId: number }>;
+
+  /**
    * Completes the open task `taskId` with form `values`, which are checked against the task's
    * form fields first. Throws ConflictError when the task is no longer open or another command
-   * holds the instance.
+   * has locked the instance.
    */
   completeTask(
     taskId: number,
