@@ -16,10 +16,13 @@ let server: E2eServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
+// Long enough for npm start to build the backend and seed the demo; see startServer().
+const START_TIMEOUT_MS = 20 * 60 * 1000;
+
 beforeAll(async () => {
   server = await startServer(demoEmail('student'), DEMO_PASSWORD);
   browser = await launchChromium();
-});
+}, START_TIMEOUT_MS);
 
 afterAll(async () => {
   await Promise.all(contexts.map((context) => context.close()));

@@ -12,10 +12,10 @@ const BROWSER_DIR = path.join(REPOSITORY_ROOT, 'frontend', 'dist', 'frontend', '
 const INBOX_PATH = '/tasks?scope=claimable';
 
 /**
- * Prints the size of the JavaScript that index.html loads before the first render (raw and
- * gzip at zlib's default level), then the time from navigation to the first inbox row in
- * headless Chromium, signed in as the demo hospital coordinator, with a cold HTTP cache.
- * Expects `npm run build:frontend` to have run; `npm run bench:frontend` does that.
+ * Prints the size of the JavaScript that index.html loads before the first render, raw and
+ * gzip at zlib's default level. Then measures the time from navigation to the first inbox row
+ * in headless Chromium, signed in as the demo hospital coordinator, with a cold HTTP cache.
+ * Expects `npm run build:frontend` to have run, which `npm run bench:frontend` does.
  */
 async function main(): Promise<void> {
   printInitialBundle();

@@ -14,13 +14,17 @@ export interface E2eServer {
   stop(): Promise<void>;
 }
 
-/** How long the server may take to build, migrate, seed and listen, in milliseconds. */
-const START_TIMEOUT_MS = 240_000;
+/**
+ * How long `npm start` may take to build, migrate, seed and listen, in milliseconds. Seeding
+ * the demo into a new embedded database took about 250 s on a two-core machine, so the
+ * default leaves room; E2E_START_TIMEOUT_SECONDS overrides it.
+ */
+const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_SECONDS ?? 900) * 1000;
 
 /**
  * Returns the server named by `E2E_BASE_URL`, or starts `npm start` on 127.0.0.1 with a free
  * port and a fresh embedded database in a temporary folder, and waits until `/api/health`
- * answers and `loginEmail` can sign in with `password` (the demo seed has run).
+ * responds and `loginEmail` can sign in with `password` (the demo seed has run).
  */
 export async function startServer(loginEmail: string, password: string): Promise<E2eServer> {
   const external = process.env.E2E_BASE_URL;
@@ -49,7 +53,10 @@ export async function startServer(loginEmail: string, password: string): Promise
     stdio: ['ignore', log, log],
     detached: true,
   });
-  const stop = () => stopChild(child, dataDir);
+  const stop = async () => {
+    await stopChild(child, dataDir);
+    fs.closeSync(log);
+  };
   try {
     await waitUntilReady(baseUrl, loginEmail, password, child);
   } catch (error) {
@@ -78,7 +85,7 @@ async function waitUntilReady(
 }
 
 // Returns '' when the server is healthy and the demo login works, else what is missing. The
-// server seeds before it listens, so a rejected login after a healthy answer is final: it
+// server seeds before it listens, so a rejected login after a healthy response is final: it
 // throws at once, because retrying wrong credentials would lock the demo account.
 async function probe(baseUrl: string, email: string, password: string): Promise<string> {
   let health: Response;

@@ -57,12 +57,10 @@ export function groupFieldProblems(
 
 function readFieldProblems(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return [];
-  return value
-    .filter(isRecord)
-    .map((item) => ({
-      field: String(item['field'] ?? ''),
-      message: String(item['message'] ?? ''),
-    }));
+  return value.filter(isRecord).map((item) => ({
+    field: String(item['field'] ?? ''),
+    message: String(item['message'] ?? ''),
+  }));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

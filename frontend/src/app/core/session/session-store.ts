@@ -8,7 +8,7 @@ import { LanguageStore } from '../i18n/language-store';
 import { isLanguage, type Language } from '../i18n/languages';
 import { createLogger } from '../logging/logger';
 
-/** Why the sign-in page opened, shown as a notice there. */
+/** Reason the sign-in page opened, shown there as a notice. */
 export type SignInReason = 'expired' | 'signed-out';
 
 const log = createLogger('session');
@@ -57,7 +57,7 @@ export class SessionStore {
   signOut(): Observable<void> {
     return this.api.logout().pipe(
       catchError((error: unknown) => {
-        // The local session ends even if the server did not answer.
+        // The local session ends even if the server did not respond.
         log.warn('sign-out request failed; clearing the local session anyway', error);
         return of(undefined);
       }),
@@ -71,7 +71,7 @@ export class SessionStore {
     this.endSession('expired', this.router.url);
   }
 
-  /** Whether the user holds `role`. */
+  /** Checks whether the user has `role`. */
   hasRole(role: Role): boolean {
     return this.current()?.roles.includes(role) ?? false;
   }

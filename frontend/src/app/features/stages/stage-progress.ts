@@ -6,7 +6,7 @@ import {
   type Task,
 } from '../../core/api/api-models';
 
-/** Where a phase stands in a stage's life. */
+/** State of a phase in a stage's life. */
 export type PhaseState = 'done' | 'current' | 'upcoming' | 'skipped';
 
 /** One phase of the timeline, with the history entries recorded in it, oldest first. */
@@ -16,7 +16,7 @@ export interface TimelinePhase {
   entries: StageHistoryEntry[];
 }
 
-/** What the stage waits for, as the stage page explains it. */
+/** Next step of a stage, as the stage page explains it. */
 export type NextStep =
   | { kind: 'finished'; status: 'refused' | 'cancelled' | 'completed' }
   | { kind: 'tasks'; tasks: Task[] }

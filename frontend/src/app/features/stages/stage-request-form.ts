@@ -3,10 +3,10 @@ import type { Id, Student } from '../../core/api/api-models';
 import type { StageRequest } from '../../core/api/stage-api';
 import { toCalendarDate } from '../../core/i18n/calendar-date';
 
-/** Longest motivation the form accepts, in characters, as the API does. */
+/** Maximum length of the motivation in characters, the same as the API's. */
 export const MAX_MOTIVATION_LENGTH = 4000;
 
-/** Longest stage the API accepts: 26 weeks, counting the first and the last day. */
+/** Maximum stage length the API accepts, in days: 26 weeks, first and last day included. */
 export const MAX_STAGE_DAYS = 26 * 7;
 
 /** Controls of the stage request form. */
@@ -70,7 +70,7 @@ export function controlForServerField(field: string): keyof StageRequestForm['co
   return controls[field] ?? null;
 }
 
-// The student box holds text while the user types; only a picked student is valid.
+// The student box contains text while the user types, and only a picked student is valid.
 const pickedStudent: ValidatorFn = (control) => {
   const value: unknown = control.value;
   if (value === null || value === '') return { required: true };

@@ -58,7 +58,7 @@ export type StatePanelKind = 'loading' | 'empty' | 'error';
   `,
 })
 export class StatePanel {
-  /** Which state to show. */
+  /** State to show. */
   readonly kind = input.required<StatePanelKind>();
   /** Translated message; each kind has a generic default. */
   readonly message = input<string | null>(null);

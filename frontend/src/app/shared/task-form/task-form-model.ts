@@ -4,7 +4,7 @@ import type { TaskValues } from '../../core/api/task-api';
 import { type FieldProblem, groupFieldProblems } from '../../core/api/problem';
 import { toCalendarDate } from '../../core/i18n/calendar-date';
 
-/** Value a generated control holds: text, a number, a yes/no answer, a date or an option. */
+/** Value of a generated control: text, a number, a yes/no choice, a date or an option. */
 export type TaskFieldValue = string | number | boolean | Date | null;
 
 /** The form group generated from a task's fields, one control per field name. */

@@ -43,7 +43,7 @@ export class TaskForm {
   readonly fields = input.required<readonly FormField[]>();
   /** Activity id of the task, which names the translation keys of its labels. */
   readonly activityId = input.required<string>();
-  /** Field problems from the server's last answer, with paths such as `values.reason`. */
+  /** Field problems from the server's last response, with paths such as `values.reason`. */
   readonly problems = input<readonly FieldProblem[]>([]);
   /** Whether a submission is in flight; disables the submit button. */
   readonly busy = input(false);
@@ -69,7 +69,7 @@ export class TaskForm {
   }
 
   // NOTE: a translation of `form.<activityId>.<field>` wins over the definition's label, because
-  // the shipped process writes English labels; the label serves fields nobody translated.
+  // the shipped process writes English labels; the label serves untranslated fields.
   protected labelKey(field: FormField): string {
     return `form.${this.activityId()}.${field.name}`;
   }

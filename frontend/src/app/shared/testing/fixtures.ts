@@ -3,7 +3,7 @@ import type { AppAbility } from '../../core/ability/app-ability';
 import type { SessionUser, Stage, StageDetail, Task } from '../../core/api/api-models';
 import type { MeResponse } from '../../core/api/session-api';
 
-/** A signed-in user for specs; `overrides` replace single fields. */
+/** Builds a signed-in user for specs; `overrides` replace single fields. */
 export function aUser(overrides: Partial<SessionUser> = {}): SessionUser {
   return {
     id: 'user-1',
@@ -18,12 +18,12 @@ export function aUser(overrides: Partial<SessionUser> = {}): SessionUser {
   };
 }
 
-/** A `GET /api/me` body with `rules`. */
+/** Builds a `GET /api/me` body with `rules`. */
 export function aMeResponse(rules: RawRuleOf<AppAbility>[], user = aUser()): MeResponse {
   return { user, rules };
 }
 
-/** A task for specs, in the acceptance phase and claimable by hospital coordinators. */
+/** Builds a task for specs, in the acceptance phase and claimable by hospital coordinators. */
 export function aTask(overrides: Partial<Task> = {}): Task {
   return {
     id: 'task-1',
@@ -60,7 +60,7 @@ export function aTask(overrides: Partial<Task> = {}): Task {
   };
 }
 
-/** A stage for specs, in the request phase. */
+/** Builds a stage for specs, in the request phase. */
 export function aStage(overrides: Partial<Stage> = {}): Stage {
   return {
     id: 'stage-1',
@@ -83,7 +83,7 @@ export function aStage(overrides: Partial<Stage> = {}): Stage {
   };
 }
 
-/** A stage with history, tasks and participants for specs. */
+/** Builds a stage with history, tasks and participants for specs. */
 export function aStageDetail(overrides: Partial<StageDetail> = {}): StageDetail {
   return { ...aStage(), history: [], tasks: [], participants: [], ...overrides };
 }

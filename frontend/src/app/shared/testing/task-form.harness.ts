@@ -21,7 +21,7 @@ export class TaskFormHarness extends ComponentHarness {
     return label.text();
   }
 
-  /** Whether a field shows a required mark. */
+  /** Checks whether a field shows a required mark. */
   async isMarkedRequired(name: string): Promise<boolean> {
     const marks = await this.locatorForAll(
       `[data-field="${name}"] .required-mark, [data-field="${name}"] .mat-mdc-form-field-required-marker`,

@@ -99,7 +99,7 @@ import type { NextStep } from '../stage-progress';
   `,
 })
 export class NextStepCard {
-  /** What the stage waits for, from `nextStep`. */
+  /** Next step of the stage, from `nextStep`. */
   readonly next = input.required<NextStep>();
   /** Id of the signed-in user, to tell them which task is theirs. */
   readonly userId = input<Id | null>(null);
