@@ -22,9 +22,10 @@ export interface E2eServer {
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_SECONDS ?? 900) * 1000;
 
 /**
- * Returns the server named by `E2E_BASE_URL`, or starts `npm start` on 127.0.0.1 with a free
- * port and a fresh embedded database in a temporary folder, and waits until `/api/health`
- * responds and `loginEmail` can sign in with `password` (the demo seed has run).
+ * Returns the server named by `E2E_BASE_URL`, or else starts `npm start` on 127.0.0.1 with a
+ * free port and a fresh embedded database in a temporary folder. Either way it waits until
+ * `/api/health` responds and `loginEmail` can sign in with `password`, which means the demo
+ * seed has run.
  */
 export async function startServer(loginEmail: string, password: string): Promise<E2eServer> {
   const external = process.env.E2E_BASE_URL;
