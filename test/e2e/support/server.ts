@@ -50,6 +50,8 @@ export async function startServer(loginEmail: string, password: string): Promise
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       SEED_DEMO: 'true',
+      // The browser scenarios run on the embedded database, whatever the caller's environment.
+      DATABASE_URL: '',
     },
     stdio: ['ignore', log, log],
     detached: true,
