@@ -181,6 +181,36 @@ describe('ProcessRuntime', () => {
       expect(reviewTask?.completed_by).toBe(reviewerId);
     });
 
+    it('clones several stages in one transaction', async () => {
+      const template = await driveToValidation(templateWorld, PAST_TEMPLATE);
+      const periods = [-70, -40, -30].map((start) => ({
+        startDate: daysFromToday(start),
+        endDate: daysFromToday(start + 20),
+      }));
+      const stages: StageVariables[] = [];
+      for (const period of periods) stages.push(await insertStage(db.knex, cloneWorld, period));
+
+      await db.knex.transaction(async (trx) => {
+        for (const stage of stages) {
+          await runtime.cloneInstance(trx, {
+            templateStageId: template.id,
+            stage,
+            actor: { userId: null },
+          });
+        }
+      });
+
+      const instanceIds = await Promise.all(stages.map((stage) => instanceIdOf(stage.id)));
+      expect(new Set(instanceIds).size).toBe(stages.length);
+      for (const [index, stage] of stages.entries()) {
+        const [validation] = await openTaskRows(stage.id);
+        const state = await stateOf(stage.id);
+        expect(validation?.activity_id).toBe('validate_stage');
+        expect(validation?.instance_id).toBe(instanceIds[index]);
+        expect(state.definitions[0].environment.variables.stage).toEqual(stage);
+      }
+    });
+
     it('leaves every row of the template unchanged', async () => {
       const template = await driveToStartWait(templateWorld, FUTURE_TEMPLATE);
       const before = await snapshotOf(template.id);
