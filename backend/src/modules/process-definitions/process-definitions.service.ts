@@ -1,11 +1,12 @@
 import { ForbiddenError } from '@casl/ability';
 import type { Knex } from 'knex';
+import { whereAllowedRows } from '../../platform/db/app.model';
 import { NotFoundError } from '../../platform/errors/app-errors';
 import type { AuthenticatedUser } from '../../platform/http/app-context';
 import { createLogger } from '../../platform/logging/logger';
 import type { AppAbility } from '../../platform/permissions/ability';
-import { whereAllowed } from '../../platform/permissions/sql-filter';
 import type { ProcessRuntime } from '../../runtime/process-runtime';
+import { ProcessDefinition } from './process-definition.model';
 
 const log = createLogger('server:process-definitions');
 
@@ -42,10 +43,10 @@ export async function listLatestDefinitions(
   ability: AppAbility,
 ): Promise<{ items: DefinitionItem[] }> {
   ForbiddenError.from(ability).throwUnlessCan('read', 'ProcessDefinition');
-  const rows = (await readableDefinitions(knex, ability)
+  const definitions = await readableDefinitions(knex, ability)
     .distinctOn('d.key')
-    .orderBy([{ column: 'd.key' }, { column: 'd.version', order: 'desc' }])) as DefinitionRow[];
-  return { items: rows.map(toDefinitionItem) };
+    .orderBy([{ column: 'd.key' }, { column: 'd.version', order: 'desc' }]);
+  return { items: definitions.map(toDefinitionItem) };
 }
 
 /** Lists every version of `key`, newest first; 404 when no version is deployed. */
@@ -55,11 +56,11 @@ export async function listDefinitionVersions(
   key: string,
 ): Promise<{ items: DefinitionItem[] }> {
   ForbiddenError.from(ability).throwUnlessCan('read', 'ProcessDefinition');
-  const rows = (await readableDefinitions(knex, ability)
+  const definitions = await readableDefinitions(knex, ability)
     .where('d.key', key)
-    .orderBy('d.version', 'desc')) as DefinitionRow[];
-  if (rows.length === 0) throw new NotFoundError('Process definition', key);
-  return { items: rows.map(toDefinitionItem) };
+    .orderBy('d.version', 'desc');
+  if (definitions.length === 0) throw new NotFoundError('Process definition', key);
+  return { items: definitions.map(toDefinitionItem) };
 }
 
 /** Loads the XML of one version; 404 when that version does not exist. */
@@ -70,17 +71,16 @@ export async function getDefinitionXml(
   version: number,
 ): Promise<DefinitionXml> {
   ForbiddenError.from(ability).throwUnlessCan('read', 'ProcessDefinition');
-  const row = (await whereAllowed(
-    knex('process_definitions as d'),
+  const definition = await whereAllowedRows(
+    ProcessDefinition.query(knex),
     ability,
     'read',
     'ProcessDefinition',
-    'd',
   )
-    .where({ 'd.key': key, 'd.version': version })
-    .first('d.xml')) as { xml: string } | undefined;
-  if (!row) throw new NotFoundError('Process definition', `${key} version ${version}`);
-  return { key, version, xml: row.xml };
+    .findOne({ 'process_definitions.key': key, 'process_definitions.version': version })
+    .select('process_definitions.xml');
+  if (!definition) throw new NotFoundError('Process definition', `${key} version ${version}`);
+  return { key, version, xml: definition.xml };
 }
 
 /**
@@ -110,55 +110,45 @@ export async function deployDefinition(
 
 // helpers
 
-interface DefinitionRow {
-  id: number;
-  key: string;
-  version: number;
-  name: string;
-  checksum: string;
-  deployed_at: Date;
-  deployed_by: number | null;
-  deployed_by_name: string | null;
-  version_count: number | string;
-}
+/** A definition selected with its deployer's name and the number of versions of its key. */
+type DefinitionSummary = ProcessDefinition & {
+  deployerName: string | null;
+  versionCount: number | string;
+};
 
 async function newestDefinitionId(knex: Knex): Promise<number> {
-  const row = (await knex('process_definitions').max({ id: 'id' }).first()) as
+  const newest = (await ProcessDefinition.query(knex).max('id as id').first()) as
     { id: number | null } | undefined;
-  return row?.id ?? 0;
+  return newest?.id ?? 0;
 }
 
-function readableDefinitions(knex: Knex, ability: AppAbility): Knex.QueryBuilder {
-  const versionCount = knex('process_definitions as other')
-    .whereRaw('other.key = d.key')
+// Starts a query of the readable versions (alias `d`) and their deployers, without the XML.
+function readableDefinitions(knex: Knex, ability: AppAbility) {
+  const versionCount = ProcessDefinition.query(knex)
+    .alias('other')
+    .whereColumn('other.key', 'd.key')
     .count('*')
     .as('version_count');
 
-  return whereAllowed(knex('process_definitions as d'), ability, 'read', 'ProcessDefinition', 'd')
-    .leftJoin('users as u', 'u.id', 'd.deployed_by')
-    .select(
-      'd.id',
-      'd.key',
-      'd.version',
-      'd.name',
-      'd.checksum',
-      'd.deployed_at',
-      'd.deployed_by',
-      'u.name as deployed_by_name',
-      versionCount,
-    );
+  const definitions = ProcessDefinition.query(knex).alias('d');
+  return whereAllowedRows(definitions, ability, 'read', 'ProcessDefinition')
+    .modify('summary')
+    .leftJoinRelated('deployer')
+    .select('deployer.name as deployer_name', versionCount)
+    .castTo<DefinitionSummary[]>();
 }
 
-function toDefinitionItem(row: DefinitionRow): DefinitionItem {
+function toDefinitionItem(definition: DefinitionSummary): DefinitionItem {
+  const { id, key, version, name, checksum, deployedAt, deployedBy } = definition;
   return {
-    id: row.id,
-    key: row.key,
-    version: row.version,
-    name: row.name,
-    checksum: row.checksum,
-    deployedAt: row.deployed_at,
+    id,
+    key,
+    version,
+    name,
+    checksum,
+    deployedAt,
     deployedBy:
-      row.deployed_by === null ? null : { id: row.deployed_by, name: row.deployed_by_name ?? '' },
-    versionCount: Number(row.version_count),
+      deployedBy === null ? null : { id: deployedBy, name: definition.deployerName ?? '' },
+    versionCount: Number(definition.versionCount),
   };
 }

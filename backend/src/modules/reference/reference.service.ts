@@ -1,8 +1,12 @@
 import { ForbiddenError } from '@casl/ability';
 import type { Knex } from 'knex';
+import { whereAllowedRows } from '../../platform/db/app.model';
 import type { AppAbility } from '../../platform/permissions/ability';
-import { whereAllowed } from '../../platform/permissions/sql-filter';
-import { fetchPage, whereMatches, type Page, type SearchTarget } from './list-query';
+import { Campus } from './campus.model';
+import { CareUnit } from './care-unit.model';
+import { Institution } from './institution.model';
+import { whereMatches, type Page, type SearchTarget } from './list-query';
+import { Programme } from './programme.model';
 import type {
   CampusQuery,
   CareUnitQuery,
@@ -10,6 +14,7 @@ import type {
   ProgrammeQuery,
   StudentQuery,
 } from './reference.schemas';
+import { Student } from './student.model';
 
 /** A hospital or a school. */
 export interface InstitutionItem {
@@ -79,20 +84,19 @@ export async function listInstitutions(
   query: InstitutionQuery,
 ): Promise<ItemList<InstitutionItem>> {
   ForbiddenError.from(ability).throwUnlessCan('read', 'Institution');
-  const rows: unknown[] = await whereAllowed(
-    knex('institutions as i'),
+  const institutions = await whereAllowedRows(
+    Institution.query(knex),
     ability,
     'read',
     'Institution',
-    'i',
   )
     .modify((builder) => {
-      if (query.kind) builder.where('i.kind', query.kind);
+      if (query.kind) builder.where('institutions.kind', query.kind);
     })
-    .orderBy([{ column: 'i.name' }, { column: 'i.id' }])
-    .select('i.id', 'i.kind', 'i.name', 'i.street', 'i.postal_code', 'i.city', 'i.country');
+    .orderBy([{ column: 'institutions.name' }, { column: 'institutions.id' }])
+    .select(INSTITUTION_COLUMNS);
 
-  return itemList((rows as InstitutionRow[]).map(toInstitutionItem));
+  return itemList(institutions.map(toInstitutionItem));
 }
 
 /** Lists the campuses the user may read, optionally of one hospital. */
@@ -102,20 +106,15 @@ export async function listCampuses(
   query: CampusQuery,
 ): Promise<ItemList<CampusItem>> {
   ForbiddenError.from(ability).throwUnlessCan('read', 'Campus');
-  const rows: unknown[] = await whereAllowed(knex('campuses as c'), ability, 'read', 'Campus', 'c')
+  const campuses = await whereAllowedRows(Campus.query(knex), ability, 'read', 'Campus')
     .modify((builder) => {
-      if (query.hospitalId) builder.where('c.hospital_id', query.hospitalId);
+      if (query.hospitalId) builder.where('campuses.hospital_id', query.hospitalId);
     })
-    .orderBy([{ column: 'c.name' }, { column: 'c.id' }])
-    .select('c.id', 'c.hospital_id', 'c.name', 'c.city');
+    .orderBy([{ column: 'campuses.name' }, { column: 'campuses.id' }])
+    .select('campuses.id', 'campuses.hospital_id', 'campuses.name', 'campuses.city');
 
   return itemList(
-    (rows as CampusRow[]).map((row) => ({
-      id: row.id,
-      hospitalId: row.hospital_id,
-      name: row.name,
-      city: row.city,
-    })),
+    campuses.map(({ id, hospitalId, name, city }) => ({ id, hospitalId, name, city })),
   );
 }
 
@@ -126,32 +125,22 @@ export async function listCareUnits(
   query: CareUnitQuery,
 ): Promise<ItemList<CareUnitItem>> {
   ForbiddenError.from(ability).throwUnlessCan('read', 'CareUnit');
-  const rows: unknown[] = await whereAllowed(
-    knex('care_units as u'),
-    ability,
-    'read',
-    'CareUnit',
-    'u',
-  )
-    .join('campuses as c', 'c.id', 'u.campus_id')
-    .join('institutions as h', 'h.id', 'u.hospital_id')
+  const careUnits = await whereAllowedRows(CareUnit.query(knex), ability, 'read', 'CareUnit')
+    .joinRelated('[campus, hospital]')
     .modify((builder) => {
-      if (query.hospitalId) builder.where('u.hospital_id', query.hospitalId);
-      if (query.campusId) builder.where('u.campus_id', query.campusId);
+      if (query.hospitalId) builder.where('care_units.hospital_id', query.hospitalId);
+      if (query.campusId) builder.where('care_units.campus_id', query.campusId);
     })
-    .orderBy([{ column: 'h.name' }, { column: 'c.name' }, { column: 'u.name' }, { column: 'u.id' }])
-    .select(
-      'u.id',
-      'u.hospital_id',
-      'h.name as hospital_name',
-      'u.campus_id',
-      'c.name as campus_name',
-      'u.name',
-      'u.department',
-      'u.section',
-    );
+    .orderBy([
+      { column: 'hospital.name' },
+      { column: 'campus.name' },
+      { column: 'care_units.name' },
+      { column: 'care_units.id' },
+    ])
+    .select(CARE_UNIT_COLUMNS)
+    .castTo<CareUnitWithNames[]>();
 
-  return itemList((rows as CareUnitRow[]).map(toCareUnitItem));
+  return itemList(careUnits.map(toCareUnitItem));
 }
 
 /** Lists the programmes the user may read, optionally of one school. */
@@ -161,26 +150,26 @@ export async function listProgrammes(
   query: ProgrammeQuery,
 ): Promise<ItemList<ProgrammeItem>> {
   ForbiddenError.from(ability).throwUnlessCan('read', 'Programme');
-  const rows: unknown[] = await whereAllowed(
-    knex('programmes as p'),
-    ability,
-    'read',
-    'Programme',
-    'p',
-  )
+  const programmes = await whereAllowedRows(Programme.query(knex), ability, 'read', 'Programme')
     .modify((builder) => {
-      if (query.schoolId) builder.where('p.school_id', query.schoolId);
+      if (query.schoolId) builder.where('programmes.school_id', query.schoolId);
     })
-    .orderBy([{ column: 'p.name' }, { column: 'p.id' }])
-    .select('p.id', 'p.school_id', 'p.name', 'p.level', 'p.year_levels');
+    .orderBy([{ column: 'programmes.name' }, { column: 'programmes.id' }])
+    .select(
+      'programmes.id',
+      'programmes.school_id',
+      'programmes.name',
+      'programmes.level',
+      'programmes.year_levels',
+    );
 
   return itemList(
-    (rows as ProgrammeRow[]).map((row) => ({
-      id: row.id,
-      schoolId: row.school_id,
-      name: row.name,
-      level: row.level,
-      yearLevels: row.year_levels,
+    programmes.map(({ id, schoolId, name, level, yearLevels }) => ({
+      id,
+      schoolId,
+      name,
+      level,
+      yearLevels,
     })),
   );
 }
@@ -196,134 +185,96 @@ export async function listStudents(
   query: StudentQuery,
 ): Promise<Page<StudentItem>> {
   ForbiddenError.from(ability).throwUnlessCan('read', 'Student');
-  const filtered = whereAllowed(knex('students as s'), ability, 'read', 'Student', 's')
-    .join('programmes as p', 'p.id', 's.programme_id')
+  // objection numbers pages from 0, the API from 1.
+  const { results, total } = await whereAllowedRows(Student.query(knex), ability, 'read', 'Student')
+    .joinRelated('programme')
     .modify((builder) => {
-      if (query.schoolId) builder.where('s.school_id', query.schoolId);
-      if (query.programmeId) builder.where('s.programme_id', query.programmeId);
+      if (query.schoolId) builder.where('students.school_id', query.schoolId);
+      if (query.programmeId) builder.where('students.programme_id', query.programmeId);
     })
-    .modify((builder) => {
-      whereMatches(builder, STUDENT_SEARCH_TARGETS, query.q);
+    .onBuildKnex((knexQuery) => {
+      whereMatches(knexQuery, STUDENT_SEARCH_TARGETS, query.q);
     })
-    .select(STUDENT_COLUMNS);
+    .modify('schoolRecord')
+    .select('programme.name as programme_name')
+    .orderBy([
+      { column: 'students.last_name' },
+      { column: 'students.first_name' },
+      { column: 'students.id' },
+    ])
+    .page(query.page - 1, query.pageSize)
+    .castTo<{ results: StudentWithProgramme[]; total: number }>();
 
-  return fetchPage(
-    filtered,
-    query,
-    (builder) =>
-      builder.orderBy([{ column: 's.last_name' }, { column: 's.first_name' }, { column: 's.id' }]),
-    toStudentItem,
-  );
+  return { items: results.map(toStudentItem), total, page: query.page, pageSize: query.pageSize };
 }
 
 // helpers
 
-const STUDENT_COLUMNS = [
-  's.id',
-  's.school_id',
-  's.programme_id',
-  'p.name as programme_name',
-  's.first_name',
-  's.last_name',
-  's.matricule',
-  's.year',
-  's.school_email',
+const INSTITUTION_COLUMNS = [
+  'institutions.id',
+  'institutions.kind',
+  'institutions.name',
+  'institutions.street',
+  'institutions.postal_code',
+  'institutions.city',
+  'institutions.country',
+];
+const CARE_UNIT_COLUMNS = [
+  'care_units.id',
+  'care_units.hospital_id',
+  'hospital.name as hospital_name',
+  'care_units.campus_id',
+  'campus.name as campus_name',
+  'care_units.name',
+  'care_units.department',
+  'care_units.section',
 ];
 const STUDENT_SEARCH_TARGETS: SearchTarget[] = [
-  's.first_name',
-  's.last_name',
-  's.matricule',
-  { joined: ['s.first_name', 's.last_name'] },
+  'students.first_name',
+  'students.last_name',
+  'students.matricule',
+  { joined: ['students.first_name', 'students.last_name'] },
 ];
 
-interface InstitutionRow {
-  id: number;
-  kind: 'hospital' | 'school';
-  name: string;
-  street: string | null;
-  postal_code: string | null;
-  city: string | null;
-  country: string;
-}
+/** A care unit selected with the names of its hospital and campus. */
+type CareUnitWithNames = CareUnit & { hospitalName: string; campusName: string };
 
-interface CampusRow {
-  id: number;
-  hospital_id: number;
-  name: string;
-  city: string | null;
-}
-
-interface CareUnitRow {
-  id: number;
-  hospital_id: number;
-  hospital_name: string;
-  campus_id: number;
-  campus_name: string;
-  name: string;
-  department: string;
-  section: string | null;
-}
-
-interface ProgrammeRow {
-  id: number;
-  school_id: number;
-  name: string;
-  level: string;
-  year_levels: number;
-}
-
-interface StudentRow {
-  id: number;
-  school_id: number;
-  programme_id: number;
-  programme_name: string;
-  first_name: string;
-  last_name: string;
-  matricule: string;
-  year: number;
-  school_email: string;
-}
+/** A student selected with the name of their programme. */
+type StudentWithProgramme = Student & { programmeName: string };
 
 function itemList<T>(items: T[]): ItemList<T> {
   return { items, total: items.length };
 }
 
-function toInstitutionItem(row: InstitutionRow): InstitutionItem {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    street: row.street,
-    postalCode: row.postal_code,
-    city: row.city,
-    country: row.country,
-  };
+function toInstitutionItem(institution: Institution): InstitutionItem {
+  const { id, kind, name, street, postalCode, city, country } = institution;
+  return { id, kind, name, street, postalCode, city, country };
 }
 
-function toCareUnitItem(row: CareUnitRow): CareUnitItem {
+function toCareUnitItem(careUnit: CareUnitWithNames): CareUnitItem {
   return {
-    id: row.id,
-    hospitalId: row.hospital_id,
-    hospitalName: row.hospital_name,
-    campusId: row.campus_id,
-    campusName: row.campus_name,
-    name: row.name,
-    department: row.department,
-    section: row.section,
+    id: careUnit.id,
+    hospitalId: careUnit.hospitalId,
+    hospitalName: careUnit.hospitalName,
+    campusId: careUnit.campusId,
+    campusName: careUnit.campusName,
+    name: careUnit.name,
+    department: careUnit.department,
+    section: careUnit.section,
     freePlaces: null,
   };
 }
 
-function toStudentItem(row: StudentRow): StudentItem {
+function toStudentItem(student: StudentWithProgramme): StudentItem {
   return {
-    id: row.id,
-    schoolId: row.school_id,
-    programmeId: row.programme_id,
-    programmeName: row.programme_name,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    matricule: row.matricule,
-    year: row.year,
-    schoolEmail: row.school_email,
+    id: student.id,
+    schoolId: student.schoolId,
+    programmeId: student.programmeId,
+    programmeName: student.programmeName,
+    firstName: student.firstName,
+    lastName: student.lastName,
+    matricule: student.matricule,
+    year: student.year,
+    schoolEmail: student.schoolEmail,
   };
 }

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import type { User } from '../auth/user.model';
 import { selectTaskRows, toTaskItem, type TaskItem, type TaskRow } from '../tasks/task-rows';
+import { Stage } from './stage.model';
 import type { StageItem } from './stage-rows';
 
 /** One entry of a stage's process history, oldest first. */
@@ -85,55 +87,48 @@ async function loadStageTasks(knex: Knex, stageId: number): Promise<TaskItem[]> 
   return rows.map(toTaskItem);
 }
 
-// Supervisors of the care unit, coordinators of the hospital and of the school, by role.
-async function loadParticipants(knex: Knex, stage: StageItem): Promise<Participant[]> {
-  const student = (await knex('students')
-    .where({ id: stage.student.id })
-    .first('first_name', 'last_name', 'school_email')) as StudentContactRow;
-  const users = (await knex('users')
-    .where((builder) => {
-      builder
-        .where((inner) => {
-          inRole(inner, 'supervisor').where('care_unit_id', stage.careUnit.id);
-        })
-        .orWhere((inner) => {
-          inRole(inner, 'hospital_coordinator').where('institution_id', stage.hospital.id);
-        })
-        .orWhere((inner) => {
-          inRole(inner, 'school_coordinator').where('institution_id', stage.school.id);
-        });
-    })
-    .orderBy([{ column: 'name' }, { column: 'id' }])
-    .select('id', 'name', 'email', 'roles', 'care_unit_id', 'institution_id')) as UserRow[];
+// The student, then the supervisors of the care unit and the coordinators of the hospital and
+// of the school, each by name. A user holding two of these roles appears once for each.
+async function loadParticipants(knex: Knex, item: StageItem): Promise<Participant[]> {
+  // A model built from the item, which the caller has checked, saves reading the stage again.
+  const stage = Stage.fromJson(
+    {
+      id: item.id,
+      studentId: item.student.id,
+      careUnitId: item.careUnit.id,
+      hospitalId: item.hospital.id,
+      schoolId: item.school.id,
+    },
+    { skipValidation: true },
+  );
+  const graph = await Stage.fetchGraph(stage, PARTICIPANT_GRAPH, { transaction: knex });
+  // stages.student_id is a NOT NULL foreign key, so the student is always there.
+  const student = graph.student!;
 
-  const studentEntry: Participant = {
-    role: 'student',
-    userId: null,
-    name: `${student.first_name} ${student.last_name}`,
-    email: student.school_email,
-  };
-  return [studentEntry, ...STAFF_ROLES.flatMap((role) => staffOf(users, role, stage))];
+  return [
+    {
+      role: 'student',
+      userId: null,
+      name: `${student.firstName} ${student.lastName}`,
+      email: student.schoolEmail,
+    },
+    ...toParticipants('supervisor', graph.supervisors),
+    ...toParticipants('hospital_coordinator', graph.hospitalCoordinators),
+    ...toParticipants('school_coordinator', graph.schoolCoordinators),
+  ];
 }
 
-const STAFF_ROLES = ['supervisor', 'hospital_coordinator', 'school_coordinator'] as const;
+const PARTICIPANT_GRAPH =
+  '[student(contact), supervisors(contact, byName), hospitalCoordinators(contact, byName), ' +
+  'schoolCoordinators(contact, byName)]';
 
-function inRole(builder: Knex.QueryBuilder, role: string): Knex.QueryBuilder {
-  return builder.whereRaw('? = ANY(roles)', [role]);
-}
-
-function staffOf(
-  users: UserRow[],
-  role: (typeof STAFF_ROLES)[number],
-  stage: StageItem,
-): Participant[] {
-  const scopeMatches: Record<typeof role, (user: UserRow) => boolean> = {
-    supervisor: (user) => user.care_unit_id === stage.careUnit.id,
-    hospital_coordinator: (user) => user.institution_id === stage.hospital.id,
-    school_coordinator: (user) => user.institution_id === stage.school.id,
-  };
-  return users
-    .filter((user) => user.roles.includes(role) && scopeMatches[role](user))
-    .map((user) => ({ role, userId: user.id, name: user.name, email: user.email }));
+function toParticipants(role: Participant['role'], users: User[] | undefined): Participant[] {
+  return (users ?? []).map((user) => ({
+    role,
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+  }));
 }
 
 interface HistoryRow {
@@ -146,19 +141,4 @@ interface HistoryRow {
   actor_id: number | null;
   actor_name: string | null;
   data: Record<string, unknown>;
-}
-
-interface StudentContactRow {
-  first_name: string;
-  last_name: string;
-  school_email: string;
-}
-
-interface UserRow {
-  id: number;
-  name: string;
-  email: string;
-  roles: string[];
-  care_unit_id: number | null;
-  institution_id: number | null;
 }

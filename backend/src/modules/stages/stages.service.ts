@@ -1,13 +1,17 @@
 import { ForbiddenError } from '@casl/ability';
 import type { Knex } from 'knex';
+import { whereAllowedRows } from '../../platform/db/app.model';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors/app-errors';
 import type { AuthenticatedUser } from '../../platform/http/app-context';
 import { createLogger } from '../../platform/logging/logger';
 import { subject, type AppAbility } from '../../platform/permissions/ability';
-import { whereAllowed } from '../../platform/permissions/sql-filter';
 import type { ProcessRuntime, StageVariables } from '../../runtime/process-runtime';
+import { ProcessDefinition } from '../process-definitions/process-definition.model';
+import { CareUnit } from '../reference/care-unit.model';
 import { fetchPage, whereMatches, type Page, type SearchTarget } from '../reference/list-query';
+import { Student } from '../reference/student.model';
 import { loadStageDetail, type StageDetail } from './stage-detail';
+import { Stage } from './stage.model';
 import { selectStages, toStageItem, type StageItem, type StageRow } from './stage-rows';
 import type { StageListQuery, StageRequest, StageSort } from './stages.schemas';
 
@@ -40,8 +44,8 @@ export async function requestStage(
     'create',
     subject('Stage', {
       studentId: student.id,
-      schoolId: student.school_id,
-      hospitalId: careUnit.hospital_id,
+      schoolId: student.schoolId,
+      hospitalId: careUnit.hospitalId,
       careUnitId: careUnit.id,
       status: 'active',
     }),
@@ -88,23 +92,17 @@ export async function getStageDetail(
 
 // helpers
 
-interface CareUnitRow {
-  id: number;
-  hospital_id: number;
-}
+/** The columns of a care unit that a stage copies. */
+type CareUnitRef = Pick<CareUnit, 'id' | 'hospitalId'>;
 
-interface StudentRow {
-  id: number;
-  school_id: number;
-  programme_id: number;
-  recruitment_consent: boolean;
-}
+/** The columns of a student that a stage copies or its process reads. */
+type StudentRef = Pick<Student, 'id' | 'schoolId' | 'programmeId' | 'recruitmentConsent'>;
 
 interface NewStage {
   user: AuthenticatedUser;
   request: StageRequest;
-  student: StudentRow;
-  careUnit: CareUnitRow;
+  student: StudentRef;
+  careUnit: CareUnitRef;
   requesterRole: StageVariables['requesterRole'];
 }
 
@@ -115,11 +113,11 @@ async function findStage(knex: Knex, ability: AppAbility, stageId: number): Prom
   return toStageItem(row);
 }
 
-async function findCareUnit(knex: Knex, ability: AppAbility, id: number): Promise<CareUnitRow> {
-  const row = (await whereAllowed(knex('care_units as u'), ability, 'read', 'CareUnit', 'u')
-    .where('u.id', id)
-    .first('u.id', 'u.hospital_id')) as CareUnitRow | undefined;
-  if (row) return row;
+async function findCareUnit(knex: Knex, ability: AppAbility, id: number): Promise<CareUnitRef> {
+  const careUnit = await whereAllowedRows(CareUnit.query(knex), ability, 'read', 'CareUnit')
+    .findById(id)
+    .select('care_units.id', 'care_units.hospital_id');
+  if (careUnit) return careUnit;
 
   throw new ValidationError('The request has invalid fields; see errors.', [
     {
@@ -133,25 +131,29 @@ async function findStudent(
   knex: Knex,
   ability: AppAbility,
   id: number | null | undefined,
-): Promise<StudentRow> {
+): Promise<StudentRef> {
   if (id === null || id === undefined) {
     throw new ValidationError('The request has invalid fields; see errors.', [
       { field: 'studentId', message: 'is required: give the id of the student the stage is for' },
     ]);
   }
 
-  const row = (await whereAllowed(knex('students as st'), ability, 'read', 'Student', 'st')
-    .where('st.id', id)
-    .first('st.id', 'st.school_id', 'st.programme_id', 'st.recruitment_consent')) as
-    StudentRow | undefined;
-  if (!row) throw new NotFoundError('Student', id);
-  return row;
+  const student = await whereAllowedRows(Student.query(knex), ability, 'read', 'Student')
+    .findById(id)
+    .select(
+      'students.id',
+      'students.school_id',
+      'students.programme_id',
+      'students.recruitment_consent',
+    );
+  if (!student) throw new NotFoundError('Student', id);
+  return student;
 }
 
 async function assertProcessDeployed(trx: Knex.Transaction): Promise<void> {
-  const definition = (await trx('process_definitions')
-    .where({ key: STAGE_PROCESS_KEY })
-    .first('id')) as { id: number } | undefined;
+  const definition = await ProcessDefinition.query(trx)
+    .findOne({ key: STAGE_PROCESS_KEY })
+    .select('id');
   if (definition) return;
 
   throw new ConflictError(
@@ -161,42 +163,40 @@ async function assertProcessDeployed(trx: Knex.Transaction): Promise<void> {
 }
 
 async function insertStage(trx: Knex.Transaction, stage: NewStage): Promise<number> {
-  const [row] = (await trx('stages')
-    .insert({
-      student_id: stage.student.id,
-      care_unit_id: stage.careUnit.id,
-      hospital_id: stage.careUnit.hospital_id,
-      school_id: stage.student.school_id,
-      programme_id: stage.student.programme_id,
-      start_date: stage.request.startDate,
-      end_date: stage.request.endDate,
-      motivation: stage.request.motivation || null,
-      phase: 'request',
-      requested_by: stage.user.id,
-      requester_role: stage.requesterRole,
-    })
-    .returning('id')) as { id: number }[];
-  return row!.id;
+  const inserted = await Stage.query(trx).insert({
+    studentId: stage.student.id,
+    careUnitId: stage.careUnit.id,
+    hospitalId: stage.careUnit.hospitalId,
+    schoolId: stage.student.schoolId,
+    programmeId: stage.student.programmeId,
+    startDate: stage.request.startDate,
+    endDate: stage.request.endDate,
+    motivation: stage.request.motivation || null,
+    phase: 'request',
+    requestedBy: stage.user.id,
+    requesterRole: stage.requesterRole,
+  });
+  return inserted.id;
 }
 
 function stageVariables(
   id: number,
   request: StageRequest,
-  student: StudentRow,
-  careUnit: CareUnitRow,
+  student: StudentRef,
+  careUnit: CareUnitRef,
   requesterRole: StageVariables['requesterRole'],
 ): StageVariables {
   return {
     id,
     studentId: student.id,
     careUnitId: careUnit.id,
-    hospitalId: careUnit.hospital_id,
-    schoolId: student.school_id,
-    programmeId: student.programme_id,
+    hospitalId: careUnit.hospitalId,
+    schoolId: student.schoolId,
+    programmeId: student.programmeId,
     startDate: request.startDate,
     endDate: request.endDate,
     requesterRole,
-    recruitmentConsent: student.recruitment_consent,
+    recruitmentConsent: student.recruitmentConsent,
   };
 }
 
