@@ -6,6 +6,7 @@ import { configureLogging, createLogger } from './platform/logging/logger';
 import { createProcessRuntime } from './runtime';
 import { startBackgroundWork } from './runtime/background-work';
 import { seedDemoIfEmpty } from './cli/demo-seed-on-start';
+import { standInPlugins } from './cli/stand-in-plugins';
 
 const log = createLogger('server:main');
 
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
     schema: config.databaseSchema,
   });
   const runtime = createProcessRuntime(db);
-  if (config.seedDemo) await seedDemoIfEmpty(db, runtime);
+  if (config.seedDemo) {
+    // The seed's service tasks run through stand-ins, so seeding never calls external systems.
+    await seedDemoIfEmpty(db, createProcessRuntime(db, { plugins: standInPlugins() }));
+  }
 
   const app = createApp({ config, db, runtime });
   const handle = app.callback();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import argon2 from 'argon2';
 import {
+  DEFAULT_DEMO_SEED,
   DEMO_PASSWORD,
   demoEmail,
   digestDemoData,
@@ -10,12 +11,15 @@ import {
   type DemoDataset,
 } from '../../db/seeds/demo';
 import { findDemoLogins, formatDemoLogins } from '../../backend/src/cli/demo-logins';
-import { seedDemo } from '../../backend/src/cli/demo-seed';
+import { seedDemo, type DemoSeedReport } from '../../backend/src/cli/demo-seed';
+import { groupSituations } from '../../backend/src/cli/demo-situations';
 import { seedDemoIfEmpty } from '../../backend/src/cli/demo-seed-on-start';
 import { describeExistingData } from '../../backend/src/cli/empty-database';
+import { standInPlugins } from '../../backend/src/cli/stand-in-plugins';
 import type { Database } from '../../backend/src/platform/db/database';
 import { ROLES } from '../../backend/src/platform/permissions/roles';
 import { createProcessRuntime } from '../../backend/src/runtime';
+import { MAIN_PATH_VALUES, openTasks } from '../support/lifecycle-driver';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const TODAY = '2027-03-10';
@@ -217,12 +221,13 @@ describe('seedDemo()', () => {
   const SCALE = 0.02;
   let database: TestDatabase;
   let dataset: DemoDataset;
+  let report: DemoSeedReport;
   let firstDigest: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     dataset = generateDemoData({ scale: SCALE });
-    await seedDemo(database, createProcessRuntime(database), { scale: SCALE });
+    report = await seedDemo(database, seedRuntime(database), { scale: SCALE });
     firstDigest = await digestTables(database);
   }, 300_000);
 
@@ -262,6 +267,94 @@ describe('seedDemo()', () => {
         status: row.phase === 'closed' ? 'completed' : 'running',
       });
     }
+  });
+
+  it('clones the stages of shared situations', () => {
+    const shared = groupSituations(dataset, DEFAULT_DEMO_SEED).filter(
+      (situation) => situation.plans.length > 1,
+    );
+
+    expect(report.cloned).toBe(shared.reduce((sum, situation) => sum + situation.plans.length, 0));
+    expect(report.cloned).toBeGreaterThan(0);
+    expect(report.checkpoints).toBeGreaterThan(0);
+    expect(report.driven + report.cloned).toBe(dataset.stages.length);
+  });
+
+  it('leaves no template or checkpoint behind', async () => {
+    const instances = await database.knex('process_instances').count({ count: '*' }).first();
+    const strayHistory = await database
+      .knex('process_history as h')
+      .leftJoin('stages as s', 's.process_instance_id', 'h.instance_id')
+      .whereRaw('s.id IS DISTINCT FROM h.stage_id')
+      .first('h.id');
+
+    expect(Number(instances?.count)).toBe(dataset.stages.length);
+    expect(strayHistory).toBeUndefined();
+  });
+
+  it('gives every instance its own stage variables', async () => {
+    const rows = await database
+      .knex('stages as s')
+      .join('process_instances as p', 'p.id', 's.process_instance_id')
+      .select('s.*', 'p.state');
+
+    for (const row of rows) {
+      const variables = row.state.definitions[0].environment.variables;
+      expect({ id: row.id, instanceId: variables.instanceId }).toEqual({
+        id: row.id,
+        instanceId: row.process_instance_id,
+      });
+      expect(variables.stage).toMatchObject({
+        id: row.id,
+        studentId: row.student_id,
+        careUnitId: row.care_unit_id,
+        hospitalId: row.hospital_id,
+        schoolId: row.school_id,
+        startDate: row.start_date,
+        endDate: row.end_date,
+        requesterRole: row.requester_role,
+      });
+    }
+  });
+
+  it('resolves task candidates within each stage', async () => {
+    const rows = await database
+      .knex('tasks as t')
+      .join('stages as s', 's.id', 't.stage_id')
+      .select('t.id', 't.candidate_institution_id', 't.candidate_unit_id', 't.candidate_student_id')
+      .select('s.hospital_id', 's.school_id', 's.care_unit_id', 's.student_id');
+
+    for (const row of rows) {
+      expect([row.hospital_id, row.school_id]).toContain(row.candidate_institution_id);
+      expect([null, row.care_unit_id]).toContain(row.candidate_unit_id);
+      expect([null, row.student_id]).toContain(row.candidate_student_id);
+    }
+  });
+
+  it('dates pending timers from each stage’s dates', async () => {
+    const timers = await database
+      .knex('process_timers as t')
+      .join('stages as s', 's.process_instance_id', 't.instance_id')
+      .where({ 't.status': 'pending' })
+      .where((query) => {
+        void query
+          .where({ 't.kind': 'bpmn_timer' })
+          .orWhere({ 't.activity_id': 'confirm_execution' });
+      })
+      .select('s.id', 's.start_date', 's.end_date', 't.kind', 't.due_at');
+
+    for (const timer of timers) {
+      const expected =
+        timer.kind === 'bpmn_timer'
+          ? new Date(`${timer.start_date}T00:00:00`)
+          : new Date(`${timer.end_date}T23:59:59Z`);
+      expect({ id: timer.id, kind: timer.kind, dueAt: timer.due_at }).toEqual({
+        id: timer.id,
+        kind: timer.kind,
+        dueAt: expected,
+      });
+    }
+    expect(timers.length).toBeGreaterThan(0);
   });
 
   it('opens the tasks of each phase', async () => {
@@ -325,9 +418,29 @@ describe('seedDemo()', () => {
     expect(phases.length).toBeGreaterThanOrEqual(6);
   });
 
+  it('continues a cloned stage to its end', async () => {
+    const cloned = groupSituations(dataset, DEFAULT_DEMO_SEED).find(
+      (situation) => situation.plans.length > 1 && situation.plans[0]?.target === 'execution',
+    );
+    const stageId = cloned?.plans[1]?.id ?? 0;
+    const runtime = seedRuntime(database);
+
+    for (let step = 0; step < 10; step++) {
+      const [task] = await openTasks(database.knex, stageId);
+      if (!task) break;
+      await runtime.completeTask(task.id, MAIN_PATH_VALUES[task.activity_id] ?? {}, {
+        userId: null,
+      });
+    }
+
+    const stage = await database.knex('stages').where({ id: stageId }).first('phase', 'status');
+    expect(cloned).toBeDefined();
+    expect(stage).toEqual({ phase: 'closed', status: 'completed' });
+  });
+
   it('writes the same rows when seeded again', async () => {
     await database.truncateAll();
-    await seedDemo(database, createProcessRuntime(database), { scale: SCALE });
+    await seedDemo(database, seedRuntime(database), { scale: SCALE });
 
     expect(await digestTables(database)).toBe(firstDigest);
   }, 300_000);
@@ -345,7 +458,7 @@ describe('seedDemoIfEmpty()', () => {
   it('leaves a database with institutions alone', async () => {
     await database.knex('institutions').insert({ kind: 'school', name: 'Existing school' });
 
-    await seedDemoIfEmpty(database, createProcessRuntime(database));
+    await seedDemoIfEmpty(database, seedRuntime(database));
 
     expect(await database.knex('institutions').pluck('name')).toEqual(['Existing school']);
     expect(await database.knex('stages').first('id')).toBeUndefined();
@@ -378,6 +491,11 @@ describe('formatDemoLogins()', () => {
 });
 
 // helpers
+
+// The runtime the seed gets at start-up and from its CLI, whose plugins call no external system.
+function seedRuntime(database: Database) {
+  return createProcessRuntime(database, { plugins: standInPlugins() });
+}
 
 // The user tasks that may be open while a stage is in each phase.
 const PHASE_TASKS: Record<string, string[]> = {

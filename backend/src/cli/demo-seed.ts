@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  advanceSequence,
   DEFAULT_DEMO_SEED,
   generateDemoData,
   insertReferenceData,
@@ -13,12 +12,13 @@ import type { Database } from '../platform/db/database';
 import { createLogger } from '../platform/logging/logger';
 import type { ProcessRuntime } from '../runtime/process-runtime';
 import { DemoStageDriver } from './demo-stage-driver';
+import { DemoStageSeeder, type StageCounts } from './demo-stage-seeder';
 import type { StepTiming } from './step-timings';
 
 const log = createLogger('cli:demo-seed');
 
 /** Row counts of a demo seed and the time each part took, in milliseconds. */
-export interface DemoSeedReport {
+export interface DemoSeedReport extends StageCounts {
   students: number;
   stages: number;
   referenceMs: number;
@@ -30,8 +30,10 @@ export interface DemoSeedReport {
 
 /**
  * Seeds the demo into an empty database: bulk-inserts institutions, students and logins, deploys
- * processes/stage-lifecycle.bpmn, then creates every stage and drives its process instance
- * through `runtime` to its planned phase, logging progress every 10%.
+ * processes/stage-lifecycle.bpmn, then gives every stage a process instance in its planned
+ * phase. Plans are grouped into situations (same path, form values and actors): one stage per
+ * situation is driven through `runtime`, and the others get a clone of its instance. Progress is
+ * logged every 10%.
  */
 export async function seedDemo(
   db: Database,
@@ -52,13 +54,15 @@ export async function seedDemo(
   );
 
   await deployStageLifecycle(runtime, platformAdminId(dataset));
-  const driver = new DemoStageDriver(db.knex, runtime, dataset, options.seed ?? DEFAULT_DEMO_SEED);
-  await driveStages(db, driver, dataset);
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const driver = new DemoStageDriver(db.knex, runtime, dataset, seed);
+  const counts = await new DemoStageSeeder(db.knex, runtime, driver, dataset).seed(seed);
 
   const totalMs = performance.now() - started;
   const report: DemoSeedReport = {
     students: dataset.students.length,
     stages: dataset.stages.length,
+    ...counts,
     referenceMs: Math.round(referenceMs),
     processMs: Math.round(totalMs - referenceMs),
     totalMs: Math.round(totalMs),
@@ -77,36 +81,6 @@ export async function deployStageLifecycle(
   const xml = await fs.readFile(file, 'utf8');
   const definition = await runtime.deployDefinition(xml, { userId: actorId });
   log.info({ key: definition.key, version: definition.version }, 'stage lifecycle deployed');
-}
-
-async function driveStages(
-  db: Database,
-  driver: DemoStageDriver,
-  dataset: DemoDataset,
-): Promise<void> {
-  const total = dataset.stages.length;
-  const started = performance.now();
-  let nextReport = 1;
-
-  for (const [index, plan] of dataset.stages.entries()) {
-    await driver.createStage(plan);
-    await driver.advance(plan);
-
-    const done = index + 1;
-    if (done * 10 >= nextReport * total) {
-      const seconds = (performance.now() - started) / 1000;
-      const perSecond = Math.round(done / seconds);
-      log.info(
-        { done, total, seconds: Math.round(seconds), perSecond },
-        `demo stages ${nextReport * 10}%`,
-      );
-      nextReport = Math.floor((done * 10) / total) + 1;
-    }
-  }
-
-  await advanceSequence(db.knex, 'stages');
-  // Stages left in preparation may still have their IT-login job queued, as the worker would run.
-  await driver.drainJobs();
 }
 
 function platformAdminId(dataset: DemoDataset): number | null {

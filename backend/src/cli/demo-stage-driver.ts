@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import type { DemoDataset } from '../../../db/seeds/demo/dataset';
-import { Random } from '../../../db/seeds/demo/random';
+import type { Random } from '../../../db/seeds/demo/random';
 import type { StagePlan, StudentRow } from '../../../db/seeds/demo/types';
 import type { ProcessRuntime, StageVariables } from '../runtime/process-runtime';
 import { DemoActorDirectory, type TaskCandidateColumns } from './demo-actors';
+import { drawFinishing, planRandom } from './demo-situations';
 import { demoTaskValues } from './demo-task-values';
 import { StepTimings } from './step-timings';
 
@@ -24,10 +25,11 @@ interface StageState {
   process_instance_id: number;
 }
 
-/** How many tasks to complete once a stage is in its target phase, and how many to leave open. */
-interface FinishingRule {
-  tasks: number;
-  keepOpen: number;
+/** The id and dates of a stage row that replaces a plan's own, such as a cloning template. */
+export interface StageOverrides {
+  id: number;
+  start_date: string;
+  end_date: string;
 }
 
 /**
@@ -49,12 +51,16 @@ export class DemoStageDriver {
     this.#students = new Map(dataset.students.map((student) => [student.id, student]));
   }
 
-  /** Inserts the stage row and starts its instance in one transaction. */
-  async createStage(plan: StagePlan): Promise<void> {
-    const stage = this.#stageVariables(plan);
+  /**
+   * Inserts the stage row of `plan`, with `overrides` in place of its id and dates if given, and
+   * starts its instance in one transaction.
+   */
+  async createStage(plan: StagePlan, overrides?: StageOverrides): Promise<void> {
+    const row = { ...toStageRow(plan), ...overrides };
+    const stage = this.stageVariables(plan, overrides);
     await this.timings.measure('start instance', () =>
       this.knex.transaction(async (trx) => {
-        await trx('stages').insert(toStageRow(plan));
+        await trx('stages').insert(row);
         await this.runtime.startInstance(trx, {
           definitionKey: STAGE_LIFECYCLE_KEY,
           stage,
@@ -64,31 +70,40 @@ export class DemoStageDriver {
     );
   }
 
-  /** Completes tasks, runs jobs and fires timers until the stage reaches its planned phase. */
-  async advance(plan: StagePlan): Promise<void> {
-    const random = Random.forLabel(this.seed, `stage ${plan.id}`);
-    const finishing = drawFinishingRule(random, plan);
+  /**
+   * Completes tasks, runs jobs and fires timers until the stage `stageId` (the plan's own stage
+   * unless another stage replaces it) reaches the plan's phase, then completes the finishing
+   * tasks that drawFinishing() picks for the plan, unless `finish` is false.
+   */
+  async advance(plan: StagePlan, stageId = plan.id, finish = true): Promise<void> {
+    const random = planRandom(this.seed, plan);
+    const finishing = drawFinishing(random, plan);
+    if (!finish) finishing.length = 0;
     const progress = { informationAsked: false, informationProvided: false };
 
     for (let step = 0; step < MAX_STEPS; step += 1) {
-      const stage = await this.#readStage(plan.id);
-      const tasks = await this.#openTasks(plan.id);
+      const stage = await this.#readStage(stageId);
+      const tasks = await this.#openTasks(stageId);
 
       if (isAtTarget(plan, stage, progress.informationProvided)) {
-        if (finishing.tasks > 0 && tasks.length > finishing.keepOpen) {
-          finishing.tasks -= 1;
-          await this.#complete(plan, random.pick(tasks), random, progress);
-        } else if (finishing.keepOpen > 0 || !(await this.#runJobsOf(stage))) {
+        if (finishing.length > 0) {
+          await this.#complete(
+            plan,
+            findOpen(tasks, finishing.shift() ?? '', stageId),
+            random,
+            progress,
+          );
+        } else if (tasks.length > 0 || !(await this.#runJobsOf(stage))) {
           return;
         }
       } else if (tasks[0]) {
         await this.#complete(plan, tasks[0], random, progress);
       } else if (!(await this.#runJobsOf(stage)) && !(await this.#fireTimers())) {
-        throw stuckError(plan, stage);
+        throw stuckError(plan, stage, stageId);
       }
     }
     throw new Error(
-      `Stage ${plan.id} did not reach phase ${plan.target} within ${MAX_STEPS} steps; ` +
+      `Stage ${stageId} did not reach phase ${plan.target} within ${MAX_STEPS} steps; ` +
         'check that the deployed stage-lifecycle definition matches the demo seed.',
     );
   }
@@ -158,17 +173,18 @@ export class DemoStageDriver {
       );
   }
 
-  #stageVariables(plan: StagePlan): StageVariables {
+  /** Returns the process variables of `plan`'s stage, with `overrides` if given. */
+  stageVariables(plan: StagePlan, overrides?: StageOverrides): StageVariables {
     const student = this.#students.get(plan.student_id);
     return {
-      id: plan.id,
+      id: overrides?.id ?? plan.id,
       studentId: plan.student_id,
       careUnitId: plan.care_unit_id,
       hospitalId: plan.hospital_id,
       schoolId: plan.school_id,
       programmeId: plan.programme_id,
-      startDate: plan.start_date,
-      endDate: plan.end_date,
+      startDate: overrides?.start_date ?? plan.start_date,
+      endDate: overrides?.end_date ?? plan.end_date,
       requesterRole: plan.requester_role,
       recruitmentConsent: student?.recruitment_consent ?? false,
     };
@@ -184,20 +200,17 @@ function isAtTarget(plan: StagePlan, stage: StageState, informationProvided: boo
   return stage.phase === plan.target;
 }
 
-// In preparation, some stages have part of the work done and some are ready and waiting for
-// their start day. In evaluation, one side has sometimes already submitted its evaluation.
-function drawFinishingRule(random: Random, plan: StagePlan): FinishingRule {
-  if (plan.target === 'preparation') {
-    const roll = random.next();
-    if (roll < 0.3) return { tasks: 0, keepOpen: 1 };
-    if (roll < 0.8) return { tasks: random.integer(1, 2), keepOpen: 1 };
-    return { tasks: Number.POSITIVE_INFINITY, keepOpen: 0 };
-  }
-  if (plan.target === 'evaluation') return { tasks: random.integer(0, 1), keepOpen: 1 };
-  return { tasks: 0, keepOpen: 0 };
+function findOpen(tasks: OpenTask[], activityId: string, stageId: number): OpenTask {
+  const task = tasks.find((open) => open.activity_id === activityId);
+  if (task) return task;
+  throw new Error(
+    `Stage ${stageId} has no open ${activityId} task to finish its phase with; check that ` +
+      'drawFinishing() in demo-situations.ts matches processes/stage-lifecycle.bpmn.',
+  );
 }
 
-function toStageRow(plan: StagePlan) {
+/** Returns the `stages` row of `plan`, in its first phase. */
+export function toStageRow(plan: StagePlan) {
   return {
     id: plan.id,
     student_id: plan.student_id,
@@ -214,10 +227,10 @@ function toStageRow(plan: StagePlan) {
   };
 }
 
-function stuckError(plan: StagePlan, stage: StageState): Error {
+function stuckError(plan: StagePlan, stage: StageState, stageId: number): Error {
   return new Error(
-    `Stage ${plan.id} stopped in phase ${stage.phase} (status ${stage.status}) before reaching ` +
-      `${plan.target}: it has no open task, pending job or due timer. Its start day is ` +
+    `Stage ${stageId} stopped in phase ${stage.phase} (status ${stage.status}) before reaching ` +
+      `${plan.target}: it has no open task, pending job or due timer. Its plan starts on ` +
       `${plan.start_date}; check the stage-lifecycle definition and the runtime's timers.`,
   );
 }

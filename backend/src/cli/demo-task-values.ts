@@ -67,7 +67,8 @@ export function demoTaskValues(activityId: string, context: TaskContext): Record
     case 'provide_information':
       return { answer: random.pick(ANSWERS[schoolLanguage]) };
     case 'prepare_badge':
-      return { badgeNumber: `B${plan.hospital_id}-${String(plan.id).padStart(6, '0')}` };
+      // A drawn number, not the stage id, since cloned stages share their template's values.
+      return { badgeNumber: `B${plan.hospital_id}-${random.integer(100_000, 999_999)}` };
     case 'assign_locker':
       return { lockerNumber: `V${random.integer(1, 4)}-${random.integer(1, 250)}` };
     case 'check_hygiene':

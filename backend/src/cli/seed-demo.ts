@@ -2,12 +2,11 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config/config';
 import { openDatabase } from '../platform/db/database';
 import { configureLogging, createLogger } from '../platform/logging/logger';
-import type { ServicePlugin } from '../plugin-api';
-import { installedPlugins } from '../plugins';
 import { createProcessRuntime } from '../runtime';
 import { printDemoLogins } from './demo-logins';
 import { seedDemo } from './demo-seed';
 import { describeExistingData } from './empty-database';
+import { standInPlugins } from './stand-in-plugins';
 
 const log = createLogger('cli:seed-demo');
 
@@ -52,7 +51,7 @@ async function main(): Promise<void> {
     }
 
     // Stand-ins keep the seed from calling external systems, such as the identity system.
-    const runtime = createProcessRuntime(db, { plugins: installedPlugins().map(toStandIn) });
+    const runtime = createProcessRuntime(db, { plugins: standInPlugins() });
     await seedDemo(db, runtime, { scale: args.scale });
     await printDemoLogins(db.knex);
   } finally {
@@ -82,16 +81,6 @@ function readArguments(argv: string[]): SeedArguments | undefined {
     );
   }
   return { scale, databaseUrl: values['database-url'] || undefined };
-}
-
-// Returns a plugin that reports success without calling the system behind `plugin`.
-function toStandIn(plugin: ServicePlugin): ServicePlugin {
-  return {
-    name: plugin.name,
-    title: plugin.title,
-    description: plugin.description,
-    run: () => Promise.resolve({ status: 'demo', note: 'seeded without calling the plugin' }),
-  };
 }
 
 main().catch((error: unknown) => {

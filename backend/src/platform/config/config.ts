@@ -14,7 +14,7 @@ export interface AppConfig {
   logLevel: string;
   /** Session lifetime without activity, in minutes. */
   sessionIdleMinutes: number;
-  /** Whether `npm start` seeds the demo data into an empty database. */
+  /** Whether `npm start` seeds the demo data into an empty database; off by default in production. */
   seedDemo: boolean;
   /** Folder of the built Angular application, served on the same port as the API. */
   frontendDir: string;
@@ -42,7 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     isProduction: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     sessionIdleMinutes: readInteger(env, 'SESSION_IDLE_MINUTES', 60),
-    seedDemo: env.SEED_DEMO !== 'false',
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== 'false' : env.NODE_ENV !== 'production',
     frontendDir: path.resolve(root, env.FRONTEND_DIR ?? 'frontend/dist/frontend/browser'),
   };
 }
