@@ -65,13 +65,6 @@ async function fireProcessTimer(
     { knex, trx, actorId: null },
     (scope) => scope.effects,
   );
-  console.log(
-    'FIRE',
-    timer.execution_id,
-    [...effects.endedTimers],
-    effects.history,
-    effects.eventCount,
-  );
   if (effects.endedTimers.has(timer.execution_id)) {
     log.info({ instanceId: timer.instance_id, activityId: timer.activity_id }, 'timer fired');
     return 'fired';
