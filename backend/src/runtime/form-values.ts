@@ -53,14 +53,21 @@ function coerceValue(field: FormField, raw: unknown): Coerced {
     case 'boolean':
       return typeof raw === 'boolean' ? { value: raw } : { error: 'must be true or false' };
     case 'date':
-      return typeof raw === 'string' && ISO_DAY.test(raw) && !Number.isNaN(Date.parse(raw))
-        ? { value: raw }
-        : { error: 'must be a date as YYYY-MM-DD' };
+      return isCalendarDay(raw) ? { value: raw } : { error: 'must be a valid date as YYYY-MM-DD' };
     case 'enum':
-      return field.options.includes(String(raw))
+      // Numbers are accepted for numeric options such as ratings; arrays and objects are not.
+      return (typeof raw === 'string' || typeof raw === 'number') &&
+        field.options.includes(String(raw))
         ? { value: String(raw) }
         : { error: `must be one of ${field.options.join(', ')}` };
   }
+}
+
+// Date.parse accepts 2027-02-31, so the day must survive a round trip through Date.
+function isCalendarDay(raw: unknown): raw is string {
+  if (typeof raw !== 'string' || !ISO_DAY.test(raw)) return false;
+  const date = new Date(`${raw}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === raw;
 }
 
 function coerceText(raw: unknown, maxLength: number): Coerced {

@@ -10,12 +10,27 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Largest `pageSize` a list endpoint accepts. */
 export const MAX_PAGE_SIZE = 100;
 
+// Path and query ids arrive as strings of digits, body ids as JSON numbers. Anything else
+// (true, [1], "1e0") is rejected rather than coerced into an id.
+const idInput = z.union(
+  [
+    z.number(),
+    z
+      .string()
+      .regex(/^\d{1,10}$/, { error: 'must be a positive integer id' })
+      .transform(Number),
+  ],
+  { error: 'must be a positive integer id' },
+);
+
 /** A row id in a path or a body: a positive integer that fits an `integer` column. */
-export const idSchema = z.coerce
-  .number({ error: 'must be a positive integer id' })
-  .int({ error: 'must be a positive integer id' })
-  .positive({ error: 'must be a positive integer id' })
-  .max(MAX_INTEGER_ID, { error: `must be at most ${MAX_INTEGER_ID}` });
+export const idSchema = idInput.pipe(
+  z
+    .number({ error: 'must be a positive integer id' })
+    .int({ error: 'must be a positive integer id' })
+    .positive({ error: 'must be a positive integer id' })
+    .max(MAX_INTEGER_ID, { error: `must be at most ${MAX_INTEGER_ID}` }),
+);
 
 /** An optional id in a query string; an empty value counts as absent. */
 export const optionalIdSchema = z.preprocess(emptyToUndefined, idSchema.optional());

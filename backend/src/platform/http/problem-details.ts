@@ -94,8 +94,12 @@ function fromHttpError(error: unknown): ProblemInput {
       detail: 'The request body is over the size limit; send a smaller body.',
     };
   }
-  if (status >= 400 && status < 500 && candidate.expose === true) {
-    return { status, code: 'bad_request', detail: String(candidate.message) };
+  if (status >= 400 && status < 500) {
+    const detail =
+      candidate.expose === true
+        ? String(candidate.message)
+        : 'The request is malformed; send a JSON object body with Content-Type application/json.';
+    return { status, code: 'bad_request', detail };
   }
   return { status: 500, code: 'internal_error', detail: 'Unexpected error; it has been logged.' };
 }

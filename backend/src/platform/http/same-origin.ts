@@ -11,9 +11,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function sameOrigin(): Middleware {
   return async (ctx, next) => {
     const origin = ctx.get('origin');
-    if (!SAFE_METHODS.has(ctx.method) && origin && origin !== ctx.origin) {
+    // Built from the protocol and Host header: Koa 3's `ctx.origin` echoes the Origin header
+    // when one is sent, so comparing against it would accept every origin.
+    const ownOrigin = `${ctx.protocol}://${ctx.host}`;
+    if (!SAFE_METHODS.has(ctx.method) && origin && origin !== ownOrigin) {
       throw new ForbiddenActionError(
-        `Cross-site request from ${origin} rejected; call the API from ${ctx.origin}.`,
+        `Cross-site request from ${origin} rejected; call the API from ${ownOrigin}.`,
       );
     }
     await next();
