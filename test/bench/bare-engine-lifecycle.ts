@@ -14,7 +14,7 @@ interface WaitApi {
 
 /**
  * Runs one lifecycle of `source` on a bare bpmn-engine kept in memory: no persistence, no
- * recovery, service tasks answering at once. It is the baseline the runtime is compared with.
+ * recovery, service tasks completing at once. It is the baseline the runtime is compared with.
  */
 export async function runBareLifecycle(source: string, stage: StageVariables): Promise<void> {
   const listener = new EventEmitter();
