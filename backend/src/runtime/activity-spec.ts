@@ -5,6 +5,9 @@ export interface FormField {
   required: boolean;
   options: string[];
   label: string | null;
+  /** Bounds of a number field, inclusive; null when the definition sets none. */
+  min: number | null;
+  max: number | null;
 }
 
 /** The `sf:` attributes of a user task that decide who does it, when and with which form. */
@@ -37,6 +40,8 @@ interface RawFormField {
   required?: boolean;
   options?: string;
   label?: string;
+  min?: number;
+  max?: number;
 }
 
 /** Reads the task spec off a user task's behaviour; deploy validation guarantees the parts. */
@@ -61,5 +66,7 @@ function readFormFields(behaviour: ActivityBehaviour): FormField[] {
     required: field.required === true,
     options: field.options ? field.options.split(',').map((option) => option.trim()) : [],
     label: field.label ?? null,
+    min: typeof field.min === 'number' ? field.min : null,
+    max: typeof field.max === 'number' ? field.max : null,
   }));
 }

@@ -2,10 +2,10 @@ import type { FormField } from './activity-spec';
 import { validateFormValues } from './form-values';
 
 const fields: FormField[] = [
-  { name: 'decision', type: 'enum', required: true, options: ['accept', 'refuse'], label: null },
-  { name: 'rating', type: 'enum', required: false, options: ['1', '2', '3'], label: null },
-  { name: 'startsOn', type: 'date', required: false, options: [], label: null },
-  { name: 'absenceDays', type: 'number', required: false, options: [], label: null },
+  field({ name: 'decision', type: 'enum', required: true, options: ['accept', 'refuse'] }),
+  field({ name: 'rating', type: 'enum', options: ['1', '2', '3'] }),
+  field({ name: 'startsOn', type: 'date' }),
+  field({ name: 'absenceDays', type: 'number', min: 0, max: 366 }),
 ];
 
 describe('validateFormValues()', () => {
@@ -34,6 +34,12 @@ describe('validateFormValues()', () => {
       'values.startsOn',
     ],
     ['a number given as text', { decision: 'accept', absenceDays: 'two' }, 'values.absenceDays'],
+    ['a number below its minimum', { decision: 'accept', absenceDays: -3 }, 'values.absenceDays'],
+    [
+      'a number above its maximum',
+      { decision: 'accept', absenceDays: '1e3' },
+      'values.absenceDays',
+    ],
     ['a missing required value', {}, 'values.decision'],
     ['an unknown field', { decision: 'accept', comment: 'x' }, 'values.comment'],
   ])('rejects %s', (_case, values, field) => {
@@ -44,3 +50,7 @@ describe('validateFormValues()', () => {
     );
   });
 });
+
+function field(overrides: Partial<FormField> & Pick<FormField, 'name' | 'type'>): FormField {
+  return { required: false, options: [], label: null, min: null, max: null, ...overrides };
+}

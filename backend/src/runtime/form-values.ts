@@ -49,7 +49,7 @@ function coerceValue(field: FormField, raw: unknown): Coerced {
     case 'text':
       return coerceText(raw, field.type === 'string' ? 500 : MAX_TEXT_LENGTH);
     case 'number':
-      return coerceNumber(raw);
+      return coerceNumber(raw, field);
     case 'boolean':
       return typeof raw === 'boolean' ? { value: raw } : { error: 'must be true or false' };
     case 'date':
@@ -76,11 +76,12 @@ function coerceText(raw: unknown, maxLength: number): Coerced {
   return { value: raw.trim() };
 }
 
-function coerceNumber(raw: unknown): Coerced {
+function coerceNumber(raw: unknown, field: FormField): Coerced {
   const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-  return typeof value === 'number' && Number.isFinite(value)
-    ? { value }
-    : { error: 'must be a number' };
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { error: 'must be a number' };
+  if (field.min !== null && value < field.min) return { error: `must be at least ${field.min}` };
+  if (field.max !== null && value > field.max) return { error: `must be at most ${field.max}` };
+  return { value };
 }
 
 function problem(field: FormField, message: string): FieldProblem {
