@@ -30,9 +30,9 @@ interface HistoryEntry {
 }
 
 /**
- * Demonstrates a stage's whole lifecycle: starts Stageflow on a fresh database with demo
- * data, requests a stage as the demo student, completes each task as the right demo role, kills
- * the server with SIGKILL once, restarts it, finishes the stage and prints its history.
+ * Demonstrates a stage's whole lifecycle on a fresh database with demo data. The demo student
+ * requests a stage and each task is completed as the right demo role. The server is killed with
+ * SIGKILL once and restarted, then the stage is finished and its history printed.
  */
 async function main(): Promise<void> {
   const database = freshDatabase();

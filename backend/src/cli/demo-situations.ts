@@ -58,7 +58,7 @@ const COMPLETED_BEFORE: Record<StageTarget, string[]> = {
   ],
 };
 
-// Who may complete each user task of stage-lifecycle, as its sf:candidateRole and sf:scope set.
+// The candidates of each user task of stage-lifecycle, as its sf:candidateRole and sf:scope set them.
 const CANDIDATES: Record<string, (plan: StagePlan) => TaskCandidateColumns> = {
   review_request: (plan) => candidates('hospital_coordinator', plan.hospital_id),
   provide_information: (plan) =>
