@@ -16,8 +16,8 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      // knex returns any rows; casting a query's result to its row type is the documented way,
-      // and this rule would demand type arguments that knex's builder does not carry through.
+      // knex returns rows typed any, so query results are cast to their row types. This rule
+      // would demand type arguments that knex's builder does not carry through.
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       'no-restricted-imports': [
         'error',

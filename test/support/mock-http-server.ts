@@ -18,7 +18,7 @@ export interface MockHttpServer {
   close(): Promise<void>;
 }
 
-/** Starts a mock HTTP server on 127.0.0.1 that records requests and answers as configured. */
+/** Starts a mock HTTP server on 127.0.0.1 that records requests and responds as configured. */
 export async function startMockHttpServer(): Promise<MockHttpServer> {
   const requests: RecordedRequest[] = [];
   let response = { status: 200, body: {} as unknown };

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { StageVariables } from '../runtime/process-runtime';
 
-/** What a plugin learns about the service task it runs for. */
+/** The context a plugin receives about the service task it runs for. */
 export interface ServicePluginContext {
   instanceId: number;
   activityId: string;

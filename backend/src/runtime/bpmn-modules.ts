@@ -1,7 +1,7 @@
 /**
  * bpmn-engine and bpmn-elements, as the runtime loads them. Both packages mark their type
  * declarations as ES module types although Node loads their CommonJS builds here, so
- * TypeScript's node16 resolution rejects a static import; a typed require is equivalent.
+ * TypeScript's node16 resolution rejects a static import. A typed require loads the same code.
  */
 import type * as EngineModule from 'bpmn-engine' with { 'resolution-mode': 'import' };
 import type * as ElementsModule from 'bpmn-elements' with { 'resolution-mode': 'import' };

@@ -2,7 +2,7 @@ import { getExpireAt } from '@0dep/piso';
 import type { UserTaskSpec } from './activity-spec';
 import type { StageVariables } from './process-runtime';
 
-/** Who may claim a task: one role, narrowed to the stage's institution, unit or student. */
+/** The candidates of a task: one role, narrowed to the stage's institution, unit or student. */
 export interface TaskCandidates {
   candidateRole: string;
   candidateInstitutionId: number | null;

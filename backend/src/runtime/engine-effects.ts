@@ -147,7 +147,7 @@ export class EngineEffects {
   }
 }
 
-// Gateways and sequence flows say nothing a coordinator needs in a stage's history.
+// Gateways and sequence flows add nothing a coordinator needs in a stage's history.
 function isPassThrough(type: string): boolean {
   return type.endsWith('Gateway') || type === 'bpmn:SequenceFlow';
 }

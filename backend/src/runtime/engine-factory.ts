@@ -100,8 +100,8 @@ function pluginService(
     this.execute = (message: { content: { executionId: string } }, callback: ServiceCallback) => {
       const executionId = message.content.executionId;
       const resolved = resolveServiceTask({ activityId, executionId, plugin });
-      // Without a stored result the task stays running in the saved state; the job worker
-      // runs the plugin and a later command, resuming the instance, gets here again.
+      // Without a stored result the task stays running in the saved state. The job worker
+      // runs the plugin, and a later command that resumes the instance gets here again.
       if (resolved) callback(null, resolved.output);
       else effects.parkServiceTask({ activityId, executionId, plugin });
     };

@@ -5,7 +5,7 @@ import type { CommandActor } from './process-runtime';
 
 const log = createLogger('engine:incidents');
 
-/** What went wrong, where. */
+/** The failure an incident records and the activity where it happened. */
 export interface IncidentInput {
   instanceId: number;
   activityId: string;

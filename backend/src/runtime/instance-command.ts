@@ -44,10 +44,10 @@ export interface CommandOptions {
 }
 
 /**
- * Runs one command on an instance: locks its row (NOWAIT, so a concurrent command gets a
- * conflict instead of waiting), recovers a fresh engine from the saved state, resumes it,
- * calls `apply`, waits until the engine is idle again, and saves state and effects in the
- * same transaction. The engine is dropped afterwards; nothing stays in memory.
+ * Runs one command on an instance in one transaction. It locks the instance row with NOWAIT,
+ * so a concurrent command gets a conflict instead of waiting. It then recovers a fresh engine
+ * from the saved state, resumes it, calls `apply`, waits until the engine is idle and saves
+ * state and effects. The engine is dropped afterwards, so nothing stays in memory.
  */
 export async function runInstanceCommand<T>(
   instanceId: number,

@@ -20,7 +20,7 @@ export class DefinitionRejectedError extends AppError {
   }
 }
 
-/** Another command holds the instance right now; the caller may retry. */
+/** Another command has locked the instance right now, so the caller may retry. */
 export class InstanceBusyError extends ConflictError {
   constructor(instanceId: number) {
     super(`Process instance ${instanceId} is busy with another command; reload and try again.`, {

@@ -32,9 +32,9 @@ interface PostponedApi {
 }
 
 /**
- * Completes an open user task: validates the values against its form before anything is locked,
- * then, under the instance lock, checks the task is still open and not claimed by someone else,
- * signals the engine and records who completed it with which values.
+ * Completes an open user task. The values are validated against its form before anything is
+ * locked. Under the instance lock, the task must still be open and not claimed by another user;
+ * then the engine is signalled and the completion recorded with its user and values.
  */
 export async function completeTask(
   knex: Knex,

@@ -36,7 +36,10 @@ async function requestLogin(
   context: ServicePluginContext,
 ): Promise<Record<string, unknown>> {
   if (!settings.webhookUrl) {
-    context.log.info({ instanceId: context.instanceId }, 'IT_ACCOUNT_WEBHOOK_URL unset; no request sent');
+    context.log.info(
+      { instanceId: context.instanceId },
+      'IT_ACCOUNT_WEBHOOK_URL unset; no request sent',
+    );
     return { status: 'not_configured' };
   }
 
@@ -62,7 +65,9 @@ async function requestLogin(
     );
   }
   if (!response.ok) {
-    throw new Error(`The identity system answered HTTP ${response.status}; the call will be retried.`);
+    throw new Error(
+      `The identity system responded with HTTP ${response.status}; the call will be retried.`,
+    );
   }
 
   const result = (await response.json().catch(() => ({}))) as { login?: unknown };

@@ -17,7 +17,7 @@ const log = createLogger('server:auth');
 
 // TODO: rate-limit sign-ins per client address (rate-limiter-flexible on PostgreSQL). Until
 // then anyone can lock any account for LOCKOUT_MINUTES with five wrong passwords, and only
-// existing accounts lock, which tells them apart from unknown addresses.
+// existing accounts lock, which reveals which addresses have accounts.
 /** Consecutive failed sign-ins that lock an account. */
 export const MAX_FAILED_SIGN_INS = 5;
 

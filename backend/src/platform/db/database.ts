@@ -11,7 +11,7 @@ const log = createLogger('server:db');
 const INT8_OID = 20;
 const DATE_OID = 1082;
 
-/** Which database a connection talks to; PGlite is the embedded single-connection one. */
+/** The kind of database a connection uses. PGlite is the embedded single-connection one. */
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** An open database with its knex instance, bound to objection's models. */

@@ -32,7 +32,7 @@ export class ValidationError extends AppError {
   }
 }
 
-/** A row that does not exist or that the user may not see: both answer 404. */
+/** A row that does not exist or that the user may not see: both return 404. */
 export class NotFoundError extends AppError {
   constructor(subject: string, id: string | number) {
     super(`${subject} ${id} not found`, 404, 'not_found', true, { subject, id });
