@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Role } from '../../backend/src/platform/permissions/roles';
 import { createProcessRuntime } from '../../backend/src/runtime';
 import { MAIN_PATH_VALUES, readStageLifecycle } from '../support/lifecycle-driver';
@@ -129,7 +130,8 @@ async function missingAcknowledged(db: TestDatabase, acknowledged: Acknowledged[
     const isKept =
       task?.status === 'completed' &&
       task.completed_by === completion.userId &&
-      JSON.stringify(task.values) === JSON.stringify(completion.values);
+      // jsonb reorders keys, so compare the values structurally.
+      isDeepStrictEqual(task.values, completion.values);
     if (!isKept) missing.push(completion.taskId);
   }
   return missing;
